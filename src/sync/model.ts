@@ -1,0 +1,254 @@
+/**
+ * @module
+ * The engine's normalized view of both sides, its persisted pairing state, and the seam between the pure planning
+ * step (src/sync/plan) and the I/O around it (src/sync/exchange, src/sync/salesforce, src/sync/apply).
+ *
+ * I/O code turns EWS items and Salesforce records into these shapes; the planner sees nothing else. Field values
+ * are plain JSON (strings, numbers, booleans, null); instants are ISO strings in UTC.
+ */
+import type { Finding, PlannedAction, RuleId } from './api.ts';
+
+/* ------------------------------------------------------------------ Exchange side */
+
+/** Contact properties by EWS name, only those a mapping uses (CON-08). Absent = not read; null = empty. */
+export type ExContactFields = Partial<Record<
+  | 'GivenName' | 'Surname' | 'MiddleName' | 'CompanyName' | 'JobTitle' | 'Department'
+  | 'EmailAddress1' | 'EmailAddress2' | 'EmailAddress3'
+  | 'BusinessPhone' | 'MobilePhone' | 'HomePhone' | 'BusinessFax' | 'AssistantName' | 'AssistantPhone'
+  | 'Birthday' | 'Body'
+  | 'BusinessStreet' | 'BusinessCity' | 'BusinessState' | 'BusinessPostalCode' | 'BusinessCountryOrRegion',
+  string | null>>;
+
+export interface ExContact {
+  itemId: string;
+  changeKey: string;
+  /** 'Salesforce_Sync' or another folder name; only Salesforce_Sync syncs (CON-02). */
+  folder: string;
+  lastModified: string;
+  fields: ExContactFields;
+  /** Extended properties (sim/exchange/world.ts EXTENDED_PROPERTIES). */
+  stampedOrgId?: string;
+  stampedRecordId?: string;
+}
+
+export type ExSensitivity = 'Normal' | 'Personal' | 'Private' | 'Confidential';
+
+export interface ExEvent {
+  itemId: string;
+  changeKey: string;
+  lastModified: string;
+  /** Only the default calendar syncs (EVT-01); I/O reads only it, but records where an item came from. */
+  calendar: 'default' | string;
+  subject: string | null;
+  body: string | null;
+  location: string | null;
+  start: string;
+  end: string;
+  isAllDay: boolean;
+  sensitivity: ExSensitivity;
+  freeBusy: string | null;
+  /** Single | RecurringMaster | Occurrence | Exception */
+  calendarItemType: 'Single' | 'RecurringMaster' | 'Occurrence' | 'Exception';
+  /** RRULE-like text of a series master, when recurring. */
+  recurrence?: string | null;
+  organizer: string | null;
+  attendees: string[];
+  isMeeting: boolean;
+  loggedToSalesforce: boolean;
+  stampedOrgId?: string;
+  stampedRecordId?: string;
+}
+
+/* ---------------------------------------------------------------- Salesforce side */
+
+export interface SfContact {
+  Id: string;
+  OwnerId: string;
+  SystemModstamp: string;
+  LastModifiedById?: string;
+  AccountId: string | null;
+  /** Account.Name, resolved by I/O. */
+  AccountName: string | null;
+  fields: Partial<Record<
+    | 'FirstName' | 'LastName' | 'Email' | 'Title' | 'Department' | 'Phone' | 'MobilePhone' | 'HomePhone' | 'Fax'
+    | 'AssistantName' | 'AssistantPhone' | 'Birthdate' | 'Description'
+    | 'MailingStreet' | 'MailingCity' | 'MailingState' | 'MailingPostalCode' | 'MailingCountry',
+    string | null>>;
+}
+
+export interface SfEvent {
+  Id: string;
+  OwnerId: string;
+  CreatedById?: string;
+  SystemModstamp: string;
+  LastModifiedById?: string;
+  Subject: string | null;
+  Description: string | null;
+  Location: string | null;
+  StartDateTime: string;
+  EndDateTime: string;
+  IsAllDayEvent: boolean;
+  /** YYYY-MM-DD for all-day events. */
+  ActivityDate?: string | null;
+  IsPrivate: boolean;
+  ShowAs: string | null;
+  /** Classic recurring (never syncs, EVT-06). */
+  IsRecurrence: boolean;
+  /** Lightning series (syncs only with Sync event series on). */
+  IsRecurrence2: boolean;
+  Recurrence2PatternText?: string | null;
+  WhoId: string | null;
+  WhatId: string | null;
+}
+
+/* ------------------------------------------------------------------- change sets */
+
+/**
+ * What changed on one side since the last checkpoint. On a full resync (first cycle, Reset Sync, expired window,
+ * invalid SyncState) `full` is true and `upserts` holds every item in scope: the planner then matches before it
+ * creates (CON-04, EVT-08) and treats anything paired but absent as deleted only when the side is authoritative.
+ */
+export interface ChangeSet<T> {
+  full: boolean;
+  upserts: T[];
+  /** Ids deleted (or moved out of scope, e.g. out of Salesforce_Sync — CON-02: that is NOT a delete). */
+  deletes: Array<{ id: string; reason: 'deleted' | 'moved-out' }>;
+}
+
+/* ----------------------------------------------------------------- pairing state */
+
+/** One SF record ↔ EX item pair, with the version of each side last synced. */
+export interface Pairing {
+  object: 'Contact' | 'Event';
+  sfId: string;
+  exId: string;
+  /** ChangeKey of the EX item as last written or read by the engine. */
+  exChangeKey: string;
+  /** SystemModstamp of the SF record as last written or read by the engine. */
+  sfModstamp: string;
+  /** Hash of the mapped field values at the last sync: tells a real edit from a no-op touch (G-02). */
+  syncedHash: string;
+  /** Mapped values at the last sync (for EVT-03 overwrite findings: old vs new). */
+  synced: Record<string, string | number | boolean | null>;
+  pairedAt: number;
+  /** Stopped syncing (event made private after sync, EVT-02) but the partner stays. */
+  frozen?: boolean;
+}
+
+export interface UnresolvedItem {
+  exId: string;
+  sfId?: string;
+  companyName: string;
+  since: number;
+  /** Cycles seen unresolved; CON-05 removes the company after one more cycle when syncing both ways. */
+  cycles: number;
+}
+
+export type DirectionStatus =
+  | 'Not started'
+  | 'Initial sync in progress'
+  | 'Initial sync completed'
+  | 'Sync in progress'
+  | 'In sync'
+  | 'Exchange configuration not set to sync';
+
+/** Everything the engine keeps for one rep in one org: one lowdb shard. */
+export interface RepState {
+  version: 1;
+  org: string;
+  rep: string;
+  pairings: Pairing[];
+  /** EWS SyncState per folder ('contacts' = Salesforce_Sync, 'calendar'). */
+  syncStates: Partial<Record<'contacts' | 'calendar', string>>;
+  /** SF watermark per object: the end of the last getUpdated window / max SystemModstamp seen. */
+  sfWatermarks: Partial<Record<'Contact' | 'Event', string>>;
+  unresolved: UnresolvedItem[];
+  /** Per object and direction: has the initial sync completed. */
+  initialSyncDone: Partial<Record<'Contact:salesforce-to-exchange' | 'Contact:exchange-to-salesforce' | 'Event:salesforce-to-exchange' | 'Event:exchange-to-salesforce', boolean>>;
+  /** Records synced, with the scenario time of each sync, for STAT-02 (last 60 min / 24 h). Pruned after 24 h. */
+  syncLog: Array<{ at: number; object: 'Contact' | 'Event' }>;
+  resetStatus?: 'MarkedForReset' | 'ResetInProgress';
+  /** Back-off: no EWS request for this rep before this instant (G-06). */
+  backOffUntil?: number;
+}
+
+/* ------------------------------------------------------------- planner seam */
+
+export interface RepContext {
+  userId: string;
+  username: string;
+  email: string;
+  mailbox: string;
+  timeZone: string;
+}
+
+/** Effective configuration of one rep (CFG-01/02 resolved). Produced by src/sync/config. */
+export interface EffectiveConfig {
+  configId: string;
+  name: string;
+  contacts: {
+    direction: 'dont-sync' | 'salesforce-to-exchange' | 'exchange-to-salesforce' | 'both';
+    filter: 'selected-users-records' | 'selected-only' | 'all';
+    fieldFilters: Array<{ field: string; operator: 'equals' | 'not-equals' | 'contains' | 'starts-with'; value: string }>;
+    /** SF field → EX property. */
+    mapping: Record<string, string>;
+  };
+  events: {
+    direction: 'dont-sync' | 'salesforce-to-exchange' | 'exchange-to-salesforce' | 'both';
+    scope: 'all' | 'selected';
+    filter: { kind: 'TODAY' } | { kind: 'LAST_MONTH' } | { kind: 'LAST_N_DAYS'; days: number };
+    syncPrivate: boolean;
+    deleteSynced: boolean;
+    autoRelate: boolean;
+    syncSeries: boolean;
+    mapping: Record<string, string>;
+  };
+  conflictPolicy: 'latest-change-wins' | 'salesforce-wins' | 'exchange-wins';
+}
+
+export interface PlanInput {
+  org: { label: string; orgId: string };
+  rep: RepContext;
+  config: EffectiveConfig;
+  now: number;
+  /** Org-level Outlook integration enabled and this rep set it up (CFG-04). */
+  outlookIntegration: { orgEnabled: boolean; repSetUp: boolean };
+  state: RepState;
+  exchange: { contacts: ChangeSet<ExContact>; events: ChangeSet<ExEvent> };
+  salesforce: { contacts: ChangeSet<SfContact>; events: ChangeSet<SfEvent> };
+  /** Lookups the planner needs, pre-fetched by I/O (no I/O inside the planner). */
+  lookups: {
+    /** Account name (lower-cased) → Account Id (CON-05). */
+    accountsByName: Record<string, string>;
+    /** Email (lower-cased) → contact ids / lead ids the rep can see (EVT-09 auto-relate). */
+    contactsByEmail: Record<string, string[]>;
+    leadsByEmail: Record<string, string[]>;
+    /** Partner lookups for matching on full resync (CON-04, EVT-08) when not already in the change sets. */
+  };
+}
+
+/** A write the apply step performs. `pairing` says how the state changes once the write succeeded (G-05). */
+export type EngineAction =
+  | { type: 'create-ex-contact'; rule: RuleId; sfId: string; fields: ExContactFields; stamp: { orgId: string; recordId: string } }
+  | { type: 'update-ex-contact'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: ExContactFields }
+  | { type: 'create-sf-contact'; rule: RuleId; exId: string; record: Record<string, unknown> }
+  | { type: 'update-sf-contact'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown> }
+  | { type: 'create-ex-event'; rule: RuleId; sfId: string; event: Partial<ExEvent>; stamp: { orgId: string; recordId: string } }
+  | { type: 'update-ex-event'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: Partial<ExEvent> }
+  | { type: 'delete-ex-event'; rule: RuleId; sfId: string; exId: string }
+  | { type: 'create-sf-event'; rule: RuleId; exId: string; record: Record<string, unknown>; relateTo?: { whoIds: string[] } }
+  | { type: 'update-sf-event'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown> }
+  | { type: 'delete-sf-event'; rule: RuleId; exId: string; sfId: string }
+  /** State-only: pair two existing items found by matching (CON-04, EVT-08), or drop / freeze a pairing. */
+  | { type: 'pair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string }
+  | { type: 'unpair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string }
+  | { type: 'freeze'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string };
+
+export interface PlanOutput {
+  actions: EngineAction[];
+  findings: Omit<Finding, 'at'>[];
+  /** Human-readable view of the actions for reports and --dry-run. */
+  summary: PlannedAction[];
+  /** State changes that do not depend on a write succeeding (unresolved items, counters, checkpoints). */
+  stateUpdates: Partial<Pick<RepState, 'unresolved' | 'initialSyncDone'>>;
+}
