@@ -170,6 +170,27 @@ export interface RepState {
   resetStatus?: 'MarkedForReset' | 'ResetInProgress';
   /** Back-off: no EWS request for this rep before this instant (G-06). */
   backOffUntil?: number;
+  /** added by ENG-IO: write-ahead intents of creates not yet committed as pairings (G-05 crash safety). */
+  intents?: WriteIntent[];
+  /** added by ENG-IO: cached FolderId of Salesforce_Sync, so a no-change cycle need not FindFolder again. */
+  syncFolderId?: string;
+}
+
+/**
+ * added by ENG-IO: a create the engine is about to send. Recorded (and flushed) BEFORE the server write; removed when
+ * the pairing is committed. A leftover intent after a restart means the write may have reached the server: the
+ * engine reconciles it by the stamp it put on the item (EX items carry the SF record id) or by matching on a full
+ * resync (CON-04, EVT-08) instead of creating again (G-04, G-05).
+ */
+export interface WriteIntent {
+  id: string;
+  object: 'Contact' | 'Event';
+  /** The side the create goes to. */
+  side: 'salesforce' | 'exchange';
+  /** The partner that already exists on the other side. */
+  sfId?: string;
+  exId?: string;
+  at: number;
 }
 
 /* ------------------------------------------------------------- planner seam */

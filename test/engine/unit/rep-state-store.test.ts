@@ -1,0 +1,64 @@
+import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RepStateStore, shardName, shardPath } from '../../../src/sync/state/rep-state-store.ts';
+import type { Pairing } from '../../../src/sync/model.ts';
+
+const pairing = (sfId: string, exId: string): Pairing => ({
+  object: 'Contact', sfId, exId, exChangeKey: 'ck', sfModstamp: '2026-01-01T00:00:00Z', syncedHash: 'h', synced: {}, pairedAt: 1,
+});
+
+describe('RepStateStore (lowdb shard per org per rep)', () => {
+  it('writes one compact JSON file per org per rep and reads it back', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
+    const a = await RepStateStore.open(dir, 'prod', 'Ann@Acme.test');
+    a.upsertPairing(pairing('003A', 'AAMk1'));
+    await a.flush();
+    const b = await RepStateStore.open(dir, 'prod', 'bob@acme.test');
+    await b.flush();
+    expect(await readdir(path.join(dir, 'prod'))).toEqual(['ann@acme.test.json']);
+    const text = await readFile(shardPath(dir, 'prod', 'ann@acme.test'), 'utf8');
+    expect(text).not.toContain('\n');
+    const again = await RepStateStore.open(dir, 'prod', 'ann@acme.test');
+    expect(again.findBySf('Contact', '003A')?.exId).toBe('AAMk1');
+    expect(again.findByEx('Contact', 'AAMk1')?.sfId).toBe('003A');
+  });
+
+  it('keeps pairings one-to-one (G-04): re-pairing either id replaces the old pair', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
+    const s = await RepStateStore.open(dir, 'prod', 'ann@acme.test');
+    s.upsertPairing(pairing('003A', 'AAMk1'));
+    s.upsertPairing(pairing('003A', 'AAMk2'));
+    expect(s.state.pairings).toHaveLength(1);
+    expect(s.findByEx('Contact', 'AAMk1')).toBeUndefined();
+    expect(s.findBySf('Contact', '003A')?.exId).toBe('AAMk2');
+  });
+
+  it('persists write-ahead intents only on flush, and drops them when resolved (G-05)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
+    const s = await RepStateStore.open(dir, 'prod', 'ann@acme.test');
+    s.addIntents([{ id: 'i1', object: 'Contact', side: 'exchange', sfId: '003A', at: 5 }]);
+    expect((await RepStateStore.open(dir, 'prod', 'ann@acme.test')).pendingIntents()).toEqual([]);
+    await s.flush();
+    expect((await RepStateStore.open(dir, 'prod', 'ann@acme.test')).pendingIntents().map((i) => i.id)).toEqual(['i1']);
+    s.resolveIntents(['i1']);
+    await s.flush();
+    expect((await RepStateStore.open(dir, 'prod', 'ann@acme.test')).pendingIntents()).toEqual([]);
+  });
+
+  it('escapes unsafe characters in shard names without collisions', () => {
+    expect(shardName('a/b')).not.toBe(shardName('a%2fb'));
+    expect(shardName('../x')).not.toContain('/');
+    expect(() => shardName('')).toThrow(/empty/);
+  });
+
+  it('rejects a corrupt or foreign file with a message saying what to do', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
+    await mkdir(path.join(dir, 'prod'), { recursive: true });
+    await writeFile(shardPath(dir, 'prod', 'ann@acme.test'), '{not json');
+    await expect(RepStateStore.open(dir, 'prod', 'ann@acme.test')).rejects.toThrow(/not valid JSON.*delete it/);
+    await writeFile(shardPath(dir, 'prod', 'bob@acme.test'), JSON.stringify({ hello: 1 }));
+    await expect(RepStateStore.open(dir, 'prod', 'bob@acme.test')).rejects.toThrow(/not a synclab rep state/);
+  });
+});
