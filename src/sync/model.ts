@@ -133,6 +133,20 @@ export interface Pairing {
   pairedAt: number;
   /** Stopped syncing (event made private after sync, EVT-02) but the partner stays. */
   frozen?: boolean;
+  /**
+   * added by ENG-RULES: mapped values one side holds that differ from `synced` because a one-way sync ignored that
+   * side's edit (CFG-03). Kept so that a later overwrite reports the true before value (EVT-03, G-03).
+   */
+  drift?: Partial<Record<'salesforce' | 'exchange', Record<string, string | number | boolean | null>>>;
+}
+
+/**
+ * added by ENG-RULES: the mapped values both sides hold once an action's write succeeded. The apply step stores them
+ * in the Pairing (`syncedHash` = hash, `synced` = values) together with the new ChangeKey / SystemModstamp (G-02).
+ */
+export interface SyncedValues {
+  hash: string;
+  values: Record<string, string | number | boolean | null>;
 }
 
 export interface UnresolvedItem {
@@ -223,6 +237,11 @@ export interface EffectiveConfig {
     autoRelate: boolean;
     syncSeries: boolean;
     mapping: Record<string, string>;
+    /**
+     * added by ENG-RULES: which EX Sensitivity values count as private (EVT-02). Default ['Private'];
+     * docs/decisions/0003-private-sensitivities.md explains the choice.
+     */
+    privateSensitivities?: ExSensitivity[];
   };
   conflictPolicy: 'latest-change-wins' | 'salesforce-wins' | 'exchange-wins';
 }
@@ -245,25 +264,40 @@ export interface PlanInput {
     contactsByEmail: Record<string, string[]>;
     leadsByEmail: Record<string, string[]>;
     /** Partner lookups for matching on full resync (CON-04, EVT-08) when not already in the change sets. */
+    /**
+     * added by ENG-RULES: lower-cased emails of every rep who syncs in this org (EVT-10: an event organized by anyone
+     * else is not synced). Absent = only this rep counts as syncing.
+     */
+    syncingEmails?: string[];
+    /**
+     * added by ENG-RULES: existing items NOT in the change sets that matching may pair with (CON-04 by email / name,
+     * EVT-08 by subject + start + end), pre-fetched by I/O for the unpaired upserts of an incremental cycle.
+     */
+    candidates?: {
+      sfContacts?: SfContact[];
+      exContacts?: ExContact[];
+      sfEvents?: SfEvent[];
+      exEvents?: ExEvent[];
+    };
   };
 }
 
 /** A write the apply step performs. `pairing` says how the state changes once the write succeeded (G-05). */
 export type EngineAction =
-  | { type: 'create-ex-contact'; rule: RuleId; sfId: string; fields: ExContactFields; stamp: { orgId: string; recordId: string } }
-  | { type: 'update-ex-contact'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: ExContactFields }
-  | { type: 'create-sf-contact'; rule: RuleId; exId: string; record: Record<string, unknown> }
-  | { type: 'update-sf-contact'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown> }
-  | { type: 'create-ex-event'; rule: RuleId; sfId: string; event: Partial<ExEvent>; stamp: { orgId: string; recordId: string } }
-  | { type: 'update-ex-event'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: Partial<ExEvent> }
-  | { type: 'delete-ex-event'; rule: RuleId; sfId: string; exId: string }
-  | { type: 'create-sf-event'; rule: RuleId; exId: string; record: Record<string, unknown>; relateTo?: { whoIds: string[] } }
-  | { type: 'update-sf-event'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown> }
-  | { type: 'delete-sf-event'; rule: RuleId; exId: string; sfId: string }
+  | { type: 'create-ex-contact'; rule: RuleId; sfId: string; fields: ExContactFields; stamp: { orgId: string; recordId: string }; synced?: SyncedValues }
+  | { type: 'update-ex-contact'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: ExContactFields; synced?: SyncedValues }
+  | { type: 'create-sf-contact'; rule: RuleId; exId: string; record: Record<string, unknown>; synced?: SyncedValues }
+  | { type: 'update-sf-contact'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown>; synced?: SyncedValues }
+  | { type: 'create-ex-event'; rule: RuleId; sfId: string; event: Partial<ExEvent>; stamp: { orgId: string; recordId: string }; synced?: SyncedValues }
+  | { type: 'update-ex-event'; rule: RuleId; sfId: string; exId: string; changeKey: string; set: Partial<ExEvent>; synced?: SyncedValues }
+  | { type: 'delete-ex-event'; rule: RuleId; sfId: string; exId: string; synced?: SyncedValues }
+  | { type: 'create-sf-event'; rule: RuleId; exId: string; record: Record<string, unknown>; relateTo?: { whoIds: string[] }; synced?: SyncedValues }
+  | { type: 'update-sf-event'; rule: RuleId; exId: string; sfId: string; set: Record<string, unknown>; synced?: SyncedValues }
+  | { type: 'delete-sf-event'; rule: RuleId; exId: string; sfId: string; synced?: SyncedValues }
   /** State-only: pair two existing items found by matching (CON-04, EVT-08), or drop / freeze a pairing. */
-  | { type: 'pair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string }
-  | { type: 'unpair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string }
-  | { type: 'freeze'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string };
+  | { type: 'pair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string; synced?: SyncedValues }
+  | { type: 'unpair'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string; synced?: SyncedValues }
+  | { type: 'freeze'; rule: RuleId; object: 'Contact' | 'Event'; sfId: string; exId: string; synced?: SyncedValues };
 
 export interface PlanOutput {
   actions: EngineAction[];
@@ -271,5 +305,11 @@ export interface PlanOutput {
   /** Human-readable view of the actions for reports and --dry-run. */
   summary: PlannedAction[];
   /** State changes that do not depend on a write succeeding (unresolved items, counters, checkpoints). */
-  stateUpdates: Partial<Pick<RepState, 'unresolved' | 'initialSyncDone'>>;
+  stateUpdates: Partial<Pick<RepState, 'unresolved' | 'initialSyncDone'>> & {
+    /**
+     * added by ENG-RULES: state-only changes to existing pairings (one-way drift remembered for EVT-03 / G-03).
+     * Apply: find the pairing by object + sfId + exId and assign `patch` to it.
+     */
+    pairingPatches?: Array<{ object: 'Contact' | 'Event'; sfId: string; exId: string; patch: Pick<Pairing, 'drift'> }>;
+  };
 }
