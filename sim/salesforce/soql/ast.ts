@@ -29,7 +29,8 @@ export type LiteralValue =
   | { kind: 'null'; at: number }
   | { kind: 'boolean'; value: boolean; at: number }
   | { kind: 'number'; value: number; text: string; at: number }
-  | { kind: 'string'; value: string; at: number }
+  /** `value` decoded; `raw` as written between the quotes (LIKE needs \% and \_ undecoded). */
+  | { kind: 'string'; value: string; raw: string; at: number }
   /** `2026-03-02` */
   | { kind: 'date'; value: string; at: number }
   /** `2026-03-02T08:00:00Z` / `+0000` / `+01:00`, normalised to epoch ms. */
