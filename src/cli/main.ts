@@ -7,6 +7,7 @@
 type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
+  validate: () => import('./validate.ts'),
   serve: () => import('./serve.ts'),
 };
 
