@@ -11,7 +11,8 @@ describe('schemas/scenario.schema.json', () => {
 
   it('offers the catalogue IDs for rules and every step kind to editors', () => {
     const schema = JSON.parse(renderJsonSchema());
-    expect(schema.properties.rules.items.enum).toEqual(CATALOGUE.map((r) => r.id));
+    const deref = (node: { $ref?: string }) => (node.$ref ? schema.$defs[node.$ref.replace('#/$defs/', '')] : node);
+    expect(deref(deref(schema.properties.rules).items).enum).toEqual(CATALOGUE.map((r) => r.id));
     const text = JSON.stringify(schema);
     for (const kind of ['sync', 'advance', 'exchange.update', 'salesforce.update', 'admin.reset-sync', 'faults']) expect(text).toContain(`"${kind}"`);
   });
