@@ -1,0 +1,99 @@
+/**
+ * @module
+ * ORDER BY. Each matching row is decorated once with its normalised sort keys (text case-insensitive, as Salesforce
+ * sorts) and a sequence number, so ties keep source order and comparisons never re-read fields. With LIMIT, only
+ * the best OFFSET+LIMIT rows are kept in a bounded heap while streaming (O(n log k), memory O(k)) instead of sorting
+ * every match. Nulls go FIRST or LAST as asked, regardless of direction (defaults: ASC NULLS FIRST, DESC NULLS LAST).
+ */
+import type { OrderItem } from './ast.ts';
+import { categoryOf, normaliserFor, type Normalised } from './operand.ts';
+import type { ResolvedField } from './resolve.ts';
+
+type Row = Record<string, unknown>;
+
+interface Decorated {
+  row: Row;
+  keys: Normalised[];
+  seq: number;
+}
+
+export interface SortKey {
+  field: ResolvedField;
+  order: OrderItem;
+}
+
+export interface SortCollector {
+  add(row: Row): void;
+  /** Rows in order (at most `keep` when bounded). */
+  sorted(): Row[];
+}
+
+export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCollector {
+  const readers = sortKeys.map((k) => {
+    const normalise = normaliserFor(categoryOf(k.field.leaf.type));
+    const read = k.field.read;
+    return (row: Row) => normalise(read(row));
+  });
+  const orders = sortKeys.map((k) => ({ desc: k.order.direction === 'DESC', nullsFirst: k.order.nulls === 'FIRST' }));
+  const compare = (a: Decorated, b: Decorated): number => {
+    for (let i = 0; i < orders.length; i++) {
+      const x = a.keys[i];
+      const y = b.keys[i];
+      if (x === y) continue;
+      const o = orders[i];
+      if (x === null) return o.nullsFirst ? -1 : 1;
+      if (y === null) return o.nullsFirst ? 1 : -1;
+      const c = x < y ? -1 : 1;
+      return o.desc ? -c : c;
+    }
+    return a.seq - b.seq;
+  };
+  let seq = 0;
+  const decorate = (row: Row): Decorated => ({ row, keys: readers.map((r) => r(row)), seq: seq++ });
+
+  if (keep === undefined) {
+    const all: Decorated[] = [];
+    return {
+      add: (row) => void all.push(decorate(row)),
+      sorted: () => all.sort(compare).map((d) => d.row),
+    };
+  }
+  // Max-heap on `compare`: the root is the worst row kept, evicted when a better one arrives.
+  const heap: Decorated[] = [];
+  return {
+    add(row) {
+      if (keep === 0) return;
+      const d = decorate(row);
+      if (heap.length < keep) {
+        heap.push(d);
+        siftUp(heap, heap.length - 1, compare);
+      } else if (compare(d, heap[0]) < 0) {
+        heap[0] = d;
+        siftDown(heap, 0, compare);
+      }
+    },
+    sorted: () => heap.sort(compare).map((d) => d.row),
+  };
+}
+
+function siftUp(heap: Decorated[], i: number, compare: (a: Decorated, b: Decorated) => number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (compare(heap[i], heap[parent]) <= 0) return;
+    [heap[i], heap[parent]] = [heap[parent], heap[i]];
+    i = parent;
+  }
+}
+
+function siftDown(heap: Decorated[], i: number, compare: (a: Decorated, b: Decorated) => number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let worst = i;
+    if (l < heap.length && compare(heap[l], heap[worst]) > 0) worst = l;
+    if (r < heap.length && compare(heap[r], heap[worst]) > 0) worst = r;
+    if (worst === i) return;
+    [heap[i], heap[worst]] = [heap[worst], heap[i]];
+    i = worst;
+  }
+}
