@@ -1,0 +1,106 @@
+/**
+ * @module
+ * The engine's logged-in connection to one org, and the only door to it: `session.call(op, conn => …)`.
+ *
+ * jsforce re-logs in FOREVER on a permanent 401 after a username/password login (client-probe §2.8: 1,785 logins in
+ * 3 s). So the engine logs in on a throw-away Connection and works on a second Connection built from the token alone,
+ * which has no refresh delegate: a 401 surfaces as INVALID_SESSION_ID and `call` re-logs in at most `maxRelogins`
+ * times per call. REQUEST_LIMIT_EXCEEDED pauses the whole org until its window resets (scenario time);
+ * UNABLE_TO_LOCK_ROW and transport hiccups are retried a bounded number of times with seeded jitter on the clock.
+ */
+import { Connection } from 'jsforce';
+import type { Clock } from '#time/clock.ts';
+import type { Rng } from '#util/random.ts';
+import type { EngineConfig } from '../api.ts';
+import { tameJsforceRetries } from './jsforce-defaults.ts';
+import { OrgPausedError, SalesforceError, toSalesforceError } from './sf-error.ts';
+
+export interface SessionOptions {
+  org: string;
+  clock: Clock;
+  rng: Rng;
+  maxRelogins: number;
+  maxRetries: number;
+}
+
+export class SalesforceSession {
+  #conn: Connection | undefined;
+  #pausedUntil = 0;
+  orgId = '';
+  userId = '';
+  /** Requests sent, for the bench and the summary. */
+  requests = 0;
+
+  constructor(private readonly config: EngineConfig['salesforce'], private readonly options: SessionOptions) {
+    tameJsforceRetries();
+  }
+
+  get version(): string {
+    return this.config.apiVersion ?? '62.0';
+  }
+
+  get pausedUntil(): number {
+    return this.#pausedUntil;
+  }
+
+  async login(): Promise<void> {
+    const { loginUrl, username, password, oauth } = this.config;
+    const loginConn = oauth
+      ? new Connection({ oauth2: { loginUrl, clientId: oauth.clientId, clientSecret: oauth.clientSecret, redirectUri: `${loginUrl}/services/oauth2/success` }, version: this.version })
+      : new Connection({ loginUrl, version: this.version });
+    this.requests++;
+    let info;
+    try {
+      info = await loginConn.login(username, password);
+    } catch (raw) {
+      const error = toSalesforceError(raw);
+      throw new SalesforceError(error.code, `Salesforce login as ${username} at ${loginUrl} failed: ${error.message}. Check salesforce.username/password${oauth ? '/oauth' : ''} in engine.yaml`);
+    }
+    this.orgId = info.organizationId;
+    this.userId = info.id;
+    this.#conn = new Connection({ instanceUrl: loginConn.instanceUrl, accessToken: loginConn.accessToken ?? undefined, version: this.version });
+  }
+
+  /** Waits in scenario time before retrying records the org could not lock (attempt is 0-based), seeded jitter. */
+  async backOff(attempt: number): Promise<void> {
+    const base = 500 * 2 ** attempt;
+    await this.options.clock.sleep(base + this.options.rng.int(0, base));
+  }
+
+  /** Runs one API call with the engine's bounded re-login / retry / pause policy. */
+  async call<T>(operation: string, fn: (conn: Connection) => Promise<T>, options: { idempotent?: boolean } = {}): Promise<T> {
+    let relogins = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (this.options.clock.now() < this.#pausedUntil) throw new OrgPausedError(this.#pausedUntil, this.options.org);
+      if (!this.#conn) await this.login();
+      try {
+        this.requests++;
+        return await fn(this.#conn!);
+      } catch (raw) {
+        const error = toSalesforceError(raw);
+        if (error.sessionExpired && relogins < this.options.maxRelogins) {
+          relogins++;
+          this.#conn = undefined;
+          continue;
+        }
+        if (error.limitExceeded) {
+          this.#pausedUntil = nextLimitWindow(this.options.clock.now());
+          throw new OrgPausedError(this.#pausedUntil, this.options.org);
+        }
+        // A lock error means nothing was written; a dropped connection on a write may have been applied: not resent.
+        const retryable = error.code === 'UNABLE_TO_LOCK_ROW' || (error.transient && options.idempotent === true);
+        if (retryable && attempt < this.options.maxRetries) {
+          await this.backOff(attempt);
+          continue;
+        }
+        throw new SalesforceError(error.code, `${operation}: ${error.message}`, error.fields);
+      }
+    }
+  }
+}
+
+/** Salesforce's daily API budget is a rolling 24 h; the engine waits for the next UTC day rather than probing. */
+function nextLimitWindow(now: number): number {
+  const day = 86_400_000;
+  return Math.floor(now / day) * day + day;
+}
