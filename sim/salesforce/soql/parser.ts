@@ -32,6 +32,11 @@ const UNSUPPORTED_CLAUSES: Record<string, string> = {
 };
 const AGGREGATES = new Set(['AVG', 'SUM', 'MIN', 'MAX', 'COUNT_DISTINCT']);
 const COMPARISON_OPS = new Set(['=', '!=', '<>', '<', '<=', '>', '>=']);
+/** SOQL's reserved words: never a field or object name (so `SELECT FROM Contact` blames FROM, as Salesforce does). */
+const RESERVED = new Set([
+  'AND', 'ASC', 'DESC', 'EXCLUDES', 'FIRST', 'FROM', 'GROUP', 'HAVING', 'IN', 'INCLUDES', 'LAST', 'LIKE', 'LIMIT', 'NOT',
+  'NULL', 'NULLS', 'OR', 'SELECT', 'WHERE', 'WITH', 'ORDER', 'OFFSET', 'TRUE', 'FALSE', 'USING',
+]);
 
 export function parseSoql(text: string): SoqlQuery {
   if (typeof text !== 'string' || text.trim() === '') {
@@ -314,7 +319,7 @@ class Parser {
   }
   private expectIdent(what: string): Token {
     const t = this.peek();
-    if (t.kind !== 'ident') {
+    if (t.kind !== 'ident' || RESERVED.has(t.text.toUpperCase())) {
       throw errorAt(this.text, t.at, 'MALFORMED_QUERY', `${unexpectedText(t)} (expected ${what})`);
     }
     return this.next();

@@ -30,7 +30,8 @@ export interface SortCollector {
 
 export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCollector {
   const readers = sortKeys.map((k) => {
-    const normalise = normaliserFor(categoryOf(k.field.leaf.type));
+    const category = categoryOf(k.field.leaf.type);
+    const normalise = category === 'text' ? collationKey : normaliserFor(category);
     const read = k.field.read;
     return (row: Row) => normalise(read(row));
   });
@@ -74,6 +75,17 @@ export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCol
     },
     sorted: () => heap.sort(compare).map((d) => d.row),
   };
+}
+
+/**
+ * Text sort key approximating Salesforce's locale collation: case-insensitive and accent-insensitive at the primary
+ * level (Özdemir sorts with O, not after Z). Plain ASCII skips the normalisation.
+ */
+function collationKey(v: unknown): Normalised {
+  if (v === null || v === undefined || v === '') return null;
+  const lower = String(v).toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 function siftUp(heap: Decorated[], i: number, compare: (a: Decorated, b: Decorated) => number): void {
