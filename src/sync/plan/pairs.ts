@@ -1,0 +1,140 @@
+/**
+ * Pairs that already exist: decide, once per pair, what this cycle's changes and deletes mean for it.
+ *
+ * - Nothing mapped changed on either side (hash equals the last synced hash) → nothing (G-02).
+ * - One side changed and the direction syncs it → update the other side with the changed fields (CFG-03).
+ * - A change the direction does not sync is ignored but remembered as drift, so a later overwrite is reported with
+ *   the true before value (EVT-03, G-03).
+ * - Both changed, both ways → three-way merge; the policy decides true conflicts (G-09).
+ * - A delete: events follow EVT-05; contacts are never deleted (CON-06). An edit beats a delete: the edited survivor
+ *   is written back on the side that deleted it (G-03).
+ * - An item that is absent from a full read is NOT taken as deleted: only explicit deletes are (safer for G-03/G-04).
+ */
+import { hashValues, type MappedValues } from '../mapping/hash.ts';
+import type { Pairing } from '../model.ts';
+import type { ObjectAdapter } from './adapter.ts';
+import { syncsToEx, syncsToSf, type PlanBuilder } from './context.ts';
+import { mergeWithBase, policyWinner } from './conflicts.ts';
+import { writeBoth } from './writes.ts';
+
+export interface SideInput<T> {
+  upserts: Map<string, T>;
+  candidates: Map<string, T>;
+  deletes: Map<string, 'deleted' | 'moved-out'>;
+}
+
+export interface PairsResult<S, E> {
+  claimedSf: Set<string>;
+  claimedEx: Set<string>;
+  /** Edited items whose partner was deleted: they go back through matching / create (edit beats delete). */
+  survivors: { sf: S[]; ex: E[] };
+  /** Pair keys (sfId|exId) that got an action or patch this cycle. */
+  touched: Set<string>;
+}
+
+export function planPairs<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, pairings: Pairing[], sf: SideInput<S>, ex: SideInput<E>): PairsResult<S, E> {
+  const result: PairsResult<S, E> = { claimedSf: new Set(), claimedEx: new Set(), survivors: { sf: [], ex: [] }, touched: new Set() };
+  for (const p of pairings) {
+    result.claimedSf.add(p.sfId);
+    result.claimedEx.add(p.exId);
+  }
+  for (const p of pairings) {
+    const sfItem = sf.upserts.get(p.sfId);
+    const exItem = ex.upserts.get(p.exId);
+    const sfGone = sf.deletes.get(p.sfId);
+    const exGone = ex.deletes.get(p.exId);
+    if (!sfItem && !exItem && !sfGone && !exGone) continue;
+    result.touched.add(`${p.sfId}|${p.exId}`);
+    if (sfGone || exGone) {
+      planGone(b, a, p, sfGone, exGone, sfItem, exItem, result);
+      continue;
+    }
+    if (p.frozen) continue; // EVT-02: stopped syncing; the partner stays as it is
+    planChanged(b, a, p, sfItem, exItem);
+  }
+  return result;
+}
+
+function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, sfItem: S | undefined, exItem: E | undefined): void {
+  const sfV = sfItem ? a.sfValues(sfItem, p) : undefined;
+  const exV = exItem ? a.exValues(exItem) : undefined;
+  const sfChanged = sfV !== undefined && hashValues(sfV) !== p.syncedHash;
+  const exChanged = exV !== undefined && hashValues(exV) !== p.syncedHash;
+  if (!sfChanged && !exChanged) return; // G-02: a touch with no mapped change is not a change
+
+  const freeze = a.freezeReason?.((sfChanged ? sfV : undefined) ?? {}) ?? a.freezeReason?.((exChanged ? exV : undefined) ?? {});
+  if (freeze) {
+    b.act({ type: 'freeze', rule: 'EVT-02', object: a.object, sfId: p.sfId, exId: p.exId },
+      { kind: 'skip', side: sfChanged ? 'exchange' : 'salesforce', object: a.object, sfId: p.sfId, exId: p.exId, reason: freeze });
+    b.find('private-event-withheld', 'EVT-02', freeze, { object: a.object, sfId: p.sfId, exId: p.exId });
+    return;
+  }
+
+  const toEx = sfChanged && syncsToEx(a.direction) && !skipped(b, a, 'sf', sfItem!, sfV!, p);
+  const toSf = exChanged && syncsToSf(a.direction) && !skipped(b, a, 'ex', exItem!, exV!, p);
+  const drift: NonNullable<Pairing['drift']> = { ...p.drift };
+  if (sfChanged && !toEx) drift.salesforce = sfV;
+  if (exChanged && !toSf) drift.exchange = exV;
+  if (drift.salesforce !== p.drift?.salesforce || drift.exchange !== p.drift?.exchange) b.patch(p, { drift });
+  if (!toEx && !toSf) return;
+
+  let target: MappedValues;
+  let conflicts: string[] = [];
+  if (toEx && toSf) {
+    const winner = policyWinner(b.input.config.conflictPolicy, a.sfModified(sfItem!), a.exModified(exItem!));
+    ({ merged: target, conflicts } = mergeWithBase(p.synced, sfV!, exV!, winner));
+    b.find('conflict', 'G-09',
+      `${a.object} changed on both sides since the last sync; ${conflicts.length
+        ? `conflicting fields ${conflicts.join(', ')} decided by ${b.input.config.conflictPolicy} (${winner} wins)`
+        : 'the changes touch different fields and were merged'}`,
+      { object: a.object, sfId: p.sfId, exId: p.exId, ...(conflicts.length ? { field: conflicts.join(',') } : {}) });
+  } else {
+    target = toEx ? sfV! : exV!;
+  }
+  const wrote = writeBoth(b, a, {
+    pairing: p,
+    exChangeKey: exItem ? a.exChangeKey(exItem) : p.exChangeKey,
+    sfCurrent: sfV ?? p.drift?.salesforce ?? p.synced,
+    exCurrent: exV ?? p.drift?.exchange ?? p.synced,
+    base: p.synced,
+  }, target, a.rules.update, conflicts);
+  if (!wrote) {
+    // Both sides already hold the target (e.g. the same edit made twice): remember it, write nothing (G-02).
+    b.act({ type: 'pair', rule: 'G-02', object: a.object, sfId: p.sfId, exId: p.exId, synced: { hash: hashValues(target), values: target } },
+      { kind: 'pair', side: 'salesforce', object: a.object, sfId: p.sfId, exId: p.exId, reason: 'both sides already agree; checkpoint refreshed' });
+  }
+}
+
+function skipped<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, side: 'sf' | 'ex', item: S | E, values: MappedValues, p: Pairing): boolean {
+  const skip = side === 'sf' ? a.sfSkip(item as S, values, 'update') : a.exSkip(item as E, values, 'update');
+  if (skip) b.skip(skip.rule, a.object, side === 'sf' ? 'exchange' : 'salesforce', skip.reason, { sfId: p.sfId, exId: p.exId });
+  return skip !== null;
+}
+
+function planGone<S, E>(
+  b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, sfGone: string | undefined, exGone: string | undefined,
+  sfItem: S | undefined, exItem: E | undefined, result: PairsResult<S, E>,
+): void {
+  const ids = { sfId: p.sfId, exId: p.exId };
+  const unpair = (rule: string, reason: string) =>
+    b.act({ type: 'unpair', rule, object: a.object, ...ids }, { kind: 'unpair', side: sfGone ? 'salesforce' : 'exchange', object: a.object, ...ids, reason });
+  if (sfGone && exGone) return unpair(a.rules.delete, 'deleted on both sides');
+  if (exGone === 'moved-out') return unpair('CON-02', 'moved out of Salesforce_Sync: sync stops, nothing is deleted');
+  const deletedSide = sfGone ? 'salesforce' : 'exchange';
+  const survivorValues = sfGone ? (exItem ? a.exValues(exItem) : undefined) : (sfItem ? a.sfValues(sfItem, p) : undefined);
+  if (!p.frozen && survivorValues && hashValues(survivorValues) !== p.syncedHash) {
+    unpair('G-03', `deleted in ${deletedSide} but edited on the other side: the edit wins and is written back`);
+    b.find('conflict', 'G-03', `${a.object} deleted in ${deletedSide === 'salesforce' ? 'Salesforce' : 'Exchange'} while its partner was edited; the edited item is kept and synced again`, { object: a.object, ...ids });
+    if (sfGone) result.survivors.ex.push(exItem!); else result.survivors.sf.push(sfItem!);
+    result.claimedSf.delete(p.sfId);
+    result.claimedEx.delete(p.exId);
+    return;
+  }
+  if (!p.frozen && a.deletePartner?.(p, deletedSide)) return;
+  if (a.object === 'Contact') {
+    unpair('CON-06', `deleted in ${deletedSide}; contact deletes are never propagated`);
+    b.find('deletion', 'CON-06', `Contact deleted in ${deletedSide === 'salesforce' ? 'Salesforce' : 'Exchange'}; the partner is kept (contact deletes never propagate)`, { object: 'Contact', ...ids, before: p.synced, after: null });
+  } else {
+    unpair(p.frozen ? 'EVT-02' : 'EVT-05', `deleted in ${deletedSide}; the partner stays and the pair is dropped`);
+  }
+}
