@@ -7,7 +7,7 @@
 import type { LiteralValue } from './ast.ts';
 import { dateLiteralRange, dayToIso } from './date-literals.ts';
 import { errorAt } from './errors.ts';
-import { canonicalPicklistSet, isSalesforceId, type Category } from './operand.ts';
+import { canonicalPicklistSet, isSalesforceId, to18, type Category } from './operand.ts';
 import { localDay, localMidnight } from './time-zone.ts';
 import type { FieldSchema } from './types.ts';
 
@@ -33,7 +33,7 @@ export function toOperand(text: string, lit: LiteralValue, field: FieldSchema, c
       if (lit.kind !== 'string') throw wrongType();
       if (lit.value === '') return { kind: 'null' };
       if (!isSalesforceId(lit.value)) throw errorAt(text, lit.at, 'INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${lit.value}`);
-      return { kind: 'point', value: lit.value.slice(0, 15) };
+      return { kind: 'point', value: to18(lit.value) };
     case 'boolean':
       if (lit.kind !== 'boolean') throw wrongType();
       return { kind: 'point', value: lit.value };

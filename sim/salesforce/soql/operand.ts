@@ -2,7 +2,7 @@
  * @module
  * Normalised values per comparison category, so a WHERE clause compares like with like in one cheap operation per
  * row: text lower-cased (Salesforce compares strings case-insensitively), ids cut to their case-sensitive 15-char
- * form (15- and 18-char ids then compare equal), datetimes as canonical ISO-8601 UTC strings (which sort like
+ * 18-char form (15- and 18-char ids then compare equal; rows already hold 18 chars, so nothing is allocated), datetimes as canonical ISO-8601 UTC strings (which sort like
  * instants), dates as 'YYYY-MM-DD', multi-picklists as a sorted, lower-cased value list joined with ';'.
  */
 import type { FieldType } from './types.ts';
@@ -27,7 +27,7 @@ export type Normalised = string | number | boolean | null;
 export function normaliserFor(category: Category): (v: unknown) => Normalised {
   switch (category) {
     case 'text': return (v) => (v === null || v === undefined || v === '' ? null : String(v).toLowerCase());
-    case 'id': return (v) => (v === null || v === undefined || v === '' ? null : String(v).slice(0, 15));
+    case 'id': return (v) => (v === null || v === undefined || v === '' ? null : to18(String(v)));
     case 'boolean': return (v) => (v === null || v === undefined ? null : v === true || v === 'true');
     case 'number': return (v) => (v === null || v === undefined || v === '' ? null : Number(v));
     case 'date': return (v) => (v === null || v === undefined || v === '' ? null : String(v).slice(0, 10));
@@ -46,6 +46,23 @@ export function canonicalIso(v: unknown): string | null {
 
 export function canonicalPicklistSet(v: string): string {
   return v.split(';').map((s) => s.trim().toLowerCase()).filter((s) => s !== '').sort().join(';');
+}
+
+const SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** Salesforce's case-safe 18-char id: one suffix char per 5-char chunk, bit i set when char i is upper case. */
+export function to18(id: string): string {
+  if (id.length !== 15) return id;
+  let suffix = '';
+  for (let chunk = 0; chunk < 15; chunk += 5) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id.charCodeAt(chunk + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    suffix += SUFFIX_CHARS[bits];
+  }
+  return id + suffix;
 }
 
 /** Ids are 15 or 18 case-sensitive alphanumerics. */

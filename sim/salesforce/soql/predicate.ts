@@ -45,11 +45,13 @@ export function compileCondition(cond: Condition, root: ObjectSchema, ctx: RunCo
         throw errorAt(ctx.text, cond.field.at, 'INVALID_FIELD', `field '${field.leaf.name}' can not be filtered in a query call`);
       }
       const category = categoryOf(field.leaf.type);
+      const read = field.read;
+      const rawTest = category === 'text' ? textEqualityTest(cond, ctx, field.leaf, clock) : undefined;
+      if (rawTest) return (row) => rawTest(read(row));
       const normalise = normaliserFor(category);
       const test = cond.kind === 'compare'
         ? compareTest(cond.op, cond.value, category, field.leaf, ctx, clock, cond.opAt)
         : setTest(cond.op, cond.values, category, field.leaf, ctx, clock, cond.opAt);
-      const read = field.read;
       return (row) => test(normalise(read(row)));
     }
   }
@@ -131,6 +133,31 @@ function setTest(
   }
   const inList: ValueTest = ranges.length === 0 ? (v) => points.has(v) : (v) => points.has(v) || ranges.some((r) => r(v));
   return op === 'IN' ? inList : (v) => !inList(v);
+}
+
+/**
+ * Fast path for the commonest filters on big orgs (`Email = 'x'`, `Name IN (…)`): compares the stored string
+ * directly and lower-cases only when the length could match. When every literal is ASCII a length mismatch is
+ * decisive, because no character lower-cases into ASCII while changing length.
+ */
+function textEqualityTest(
+  cond: Extract<Condition, { kind: 'compare' | 'set' }>, ctx: RunContext, leaf: ObjectSchema['fields'][number], clock: DateContext,
+): ((raw: unknown) => boolean) | undefined {
+  const negate = cond.op === '!=' || cond.op === 'NOT IN';
+  if (cond.kind === 'compare' ? cond.op !== '=' && cond.op !== '!=' : cond.op !== 'IN' && cond.op !== 'NOT IN') return undefined;
+  const literals = cond.kind === 'compare' ? [cond.value] : cond.values;
+  const operands = literals.map((lit) => toOperand(ctx.text, lit, leaf, 'text', clock));
+  const matchesNull = operands.some((o) => o.kind === 'null');
+  const values = new Set(operands.flatMap((o) => (o.kind === 'point' ? [String(o.value)] : [])));
+  const allAscii = [...values].every((v) => /^[\x00-\x7f]*$/.test(v));
+  const lengths = new Set([...values].map((v) => v.length));
+  const equals = (raw: unknown): boolean => {
+    if (raw === null || raw === undefined || raw === '') return matchesNull;
+    const s = typeof raw === 'string' ? raw : String(raw);
+    if (allAscii && !lengths.has(s.length)) return false;
+    return values.has(s) || values.has(s.toLowerCase());
+  };
+  return negate ? (raw) => !equals(raw) : equals;
 }
 
 function invalidOperator(text: string, at: number, op: string, type: string) {

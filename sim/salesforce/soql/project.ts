@@ -3,7 +3,8 @@
  * SELECT list → output records in Salesforce REST shape: `attributes` first, then the selected fields in SELECT
  * order under their canonical names; fields reached through a relationship are nested under the relationship name
  * (`Account: { attributes, Name }`), `null` when the reference is empty. Several paths through the same relationship
- * share one nested object. Polymorphic parents carry `attributes.type` 'Name', as Salesforce's Name object does.
+ * share one nested object, and records that reference the same parent share that parent's object (records are
+ * serialised, never mutated; this keeps a million-row result from allocating a million copies of 50 owners). Polymorphic parents carry `attributes.type` 'Name', as Salesforce's Name object does.
  * Datetimes are written as Salesforce writes them in JSON: '2026-03-02T08:00:00.000+0000'.
  */
 import { errorAt } from './errors.ts';
@@ -25,6 +26,8 @@ interface RelationEntry {
   refField: string;
   polymorphic: boolean;
   child: ProjectionNode;
+  /** Parent id → its projected object: children sharing a parent share one object (built once per query). */
+  memo: Map<string, Record<string, unknown>>;
 }
 interface ProjectionNode {
   entries: Array<LeafEntry | RelationEntry>;
@@ -41,7 +44,7 @@ export function buildProjector(fields: ResolvedField[], ctx: RunContext, apiVers
       const k = hop.relationshipName.toLowerCase();
       let entry = node.keys.get(k);
       if (!entry || entry.kind !== 'relation') {
-        entry = { kind: 'relation', key: hop.relationshipName, refField: hop.field.name, polymorphic: hop.polymorphic, child: newNode() };
+        entry = { kind: 'relation', key: hop.relationshipName, refField: hop.field.name, polymorphic: hop.polymorphic, child: newNode(), memo: new Map() };
         node.keys.set(k, entry);
         node.entries.push(entry);
       }
@@ -69,13 +72,22 @@ export function buildProjector(fields: ResolvedField[], ctx: RunContext, apiVers
         continue;
       }
       const id = row[e.refField];
-      const parent = typeof id === 'string' && id !== '' ? ctx.parent(id) : null;
-      if (!parent) {
+      if (typeof id !== 'string' || id === '') {
         out[e.key] = null;
         continue;
       }
-      const parentRow = e.polymorphic ? { ...parent.row, [TYPE_MARKER]: parent.objectName } : parent.row;
-      out[e.key] = project(e.child, parentRow, e.polymorphic ? 'Name' : parent.objectName, parent.objectName);
+      let projected = e.memo.get(id);
+      if (projected === undefined) {
+        const parent = ctx.parent(id);
+        if (!parent) {
+          out[e.key] = null;
+          continue;
+        }
+        const parentRow = e.polymorphic ? { ...parent.row, [TYPE_MARKER]: parent.objectName } : parent.row;
+        projected = project(e.child, parentRow, e.polymorphic ? 'Name' : parent.objectName, parent.objectName);
+        e.memo.set(id, projected);
+      }
+      out[e.key] = projected;
     }
     return out;
   };

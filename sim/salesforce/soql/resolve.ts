@@ -116,18 +116,17 @@ function didNotUnderstand(text: string, at: number, relationship: string) {
   );
 }
 
-/** A run context whose parent lookups are memoised for the run (ids of either length hit the same entry). */
+/** A run context whose parent lookups are memoised for the run, keyed by the id as stored (no per-row slicing). */
 export function createRunContext(text: string, source: SoqlDataSource): RunContext {
   const cache = new Map<string, { objectName: string; row: Record<string, unknown> } | null>();
   return {
     text,
     source,
     parent(id) {
-      const key = id.length === 18 ? id.slice(0, 15) : id;
-      let hit = cache.get(key);
+      let hit = cache.get(id);
       if (hit === undefined) {
         hit = source.byId(id) ?? null;
-        cache.set(key, hit);
+        cache.set(id, hit);
       }
       return hit;
     },

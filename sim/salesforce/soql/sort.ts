@@ -51,6 +51,8 @@ export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCol
   };
   let seq = 0;
   const decorate = (row: Row): Decorated => ({ row, keys: readers.map((r) => r(row)), seq: seq++ });
+  // Reused for rows that most likely lose against a full heap, so rejected rows allocate nothing.
+  const scratch: Decorated = { row: {}, keys: readers.map(() => null), seq: 0 };
 
   if (keep === undefined) {
     const all: Decorated[] = [];
@@ -64,12 +66,15 @@ export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCol
   return {
     add(row) {
       if (keep === 0) return;
-      const d = decorate(row);
       if (heap.length < keep) {
-        heap.push(d);
+        heap.push(decorate(row));
         siftUp(heap, heap.length - 1, compare);
-      } else if (compare(d, heap[0]) < 0) {
-        heap[0] = d;
+        return;
+      }
+      for (let i = 0; i < readers.length; i++) scratch.keys[i] = readers[i](row);
+      scratch.seq = seq++;
+      if (compare(scratch, heap[0]) < 0) {
+        heap[0] = { row, keys: scratch.keys.slice(), seq: scratch.seq };
         siftDown(heap, 0, compare);
       }
     },
