@@ -20,8 +20,11 @@ export { principalName } from '../directory/index.ts';
 
 export type AuthResult =
   | { ok: true; principal: Principal; method: AuthMethod }
-  /** `reason` is for traces and logs (no secrets); `response` is what goes on the wire. */
-  | { ok: false; response: Response; reason: string };
+  /**
+   * `reason` is for traces and logs (no secrets); `response` is what goes on the wire. `handshake` marks the NTLM
+   * CHALLENGE leg: a normal step of a successful logon, not a failure to count.
+   */
+  | { ok: false; response: Response; reason: string; handshake?: true };
 
 export type AuthMethod = 'basic' | 'ntlm' | 'bearer';
 
@@ -68,7 +71,12 @@ export function createAuthenticator(directory: Directory, clock: Clock, options:
         if (!directory.tenant.auth.ntlm) return fail(request, { ok: false, reason: 'NTLM authentication is disabled on this server' });
         const step = ntlm.step(connectionId, Buffer.from(value, 'base64'));
         if (step.kind === 'challenge') {
-          return { ok: false, reason: 'NTLM challenge sent', response: ntlmChallenge(scheme === 'ntlm' ? 'NTLM' : 'Negotiate', step.token) };
+          return {
+            ok: false,
+            handshake: true,
+            reason: 'NTLM challenge sent',
+            response: ntlmChallenge(scheme === 'ntlm' ? 'NTLM' : 'Negotiate', step.token),
+          };
         }
         if (step.kind === 'authenticated') return { ok: true, principal: step.principal, method: 'ntlm' };
         return fail(request, { ok: false, reason: `NTLM: ${step.reason}` });

@@ -8,6 +8,7 @@
 import type { Clock } from '#time/clock.ts';
 import type { Authenticator } from '../auth/index.ts';
 import type { Directory } from '../directory/index.ts';
+import type { ExchangeVersionName } from '../world.ts';
 import { child, NS, parseXml, XmlParseError, type XmlElement } from '../soap/xml.ts';
 import { getUserSettings } from './get-user-settings.ts';
 import { handlePox } from './pox.ts';
@@ -48,6 +49,12 @@ export async function handleAutodiscover(request: Request, ctx: AutodiscoverCont
   return handleSoap(body, ctx);
 }
 
+/** In a hybrid tenant this endpoint is the on-premises Autodiscover (CONN-07), so it never reports Exchange Online. */
+function autodiscoverServerVersion(directory: Directory): ExchangeVersionName {
+  const version = directory.tenant.version;
+  return directory.isHybrid && version === 'ExchangeOnline' ? 'Exchange2019' : version;
+}
+
 function handleSoap(bodyText: string, ctx: AutodiscoverContext): Response {
   let root: XmlElement;
   try {
@@ -64,7 +71,7 @@ function handleSoap(bodyText: string, ctx: AutodiscoverContext): Response {
   const actionHeader = child(child(root, NS.soap, 'Header'), WSA_NS, 'Action')?.text.trim();
   const action = actionHeader?.split('/').pop() ?? operation.name.replace(/RequestMessage$/, '');
   if (operation.ns === AUTODISCOVER_NS && operation.name === 'GetUserSettingsRequestMessage' && action === 'GetUserSettings') {
-    return soapXmlResponse(autodiscoverEnvelope('GetUserSettings', ctx.directory.tenant.version, getUserSettings(operation, ctx)));
+    return soapXmlResponse(autodiscoverEnvelope('GetUserSettings', autodiscoverServerVersion(ctx.directory), getUserSettings(operation, ctx)));
   }
   return autodiscoverFault('ActionNotSupported', `not implemented by synclab's Exchange sim: Autodiscover ${action}`);
 }

@@ -168,6 +168,19 @@ export class Directory {
     );
   }
 
+  /**
+   * Which mailboxes a principal may impersonate and which it may not (CONN-04), e.g. for `synclab serve`'s
+   * "outOfScope" list and for connection-test expectations.
+   */
+  impersonationScope(principal: Principal): { inScope: string[]; outOfScope: string[] } {
+    const inScope: string[] = [];
+    const outOfScope: string[] = [];
+    for (const mailbox of this.mailboxes()) {
+      (this.checkImpersonation(principal, mailbox.address).ok ? inScope : outOfScope).push(mailbox.address);
+    }
+    return { inScope, outOfScope };
+  }
+
   now(): number {
     return this.#clock.now();
   }

@@ -175,6 +175,14 @@ describe('hybrid tenants (CONN-07)', () => {
       expect(await ask('cloud@acme.test')).toContain('<ErrorCode>RedirectAddress</ErrorCode><ErrorMessage>Redirection address.</ErrorMessage><RedirectTarget>cloud@acme.mail.onmicrosoft.com</RedirectTarget>');
       expect(await ask('cloud@acme.mail.onmicrosoft.com')).toContain('<Name>CasVersion</Name><Value>15.20.7741.18</Value>');
       expect(await ask('onprem@acme.test')).toContain('<Name>CasVersion</Name><Value>15.2.1118.7</Value>');
+      const pox = await fetch(server.poxUrl, {
+        method: 'POST',
+        headers: { authorization: basic('svc-sync@acme.test', SVC_PASSWORD) },
+        body:
+          '<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"><Request><EMailAddress>cloud@acme.test</EMailAddress>' +
+          '<AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>',
+      }).then((r) => r.text());
+      expect(pox).toContain('<Account><Action>redirectAddr</Action><RedirectAddr>cloud@acme.mail.onmicrosoft.com</RedirectAddr></Account>');
     } finally {
       await server.close();
     }

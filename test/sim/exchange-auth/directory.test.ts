@@ -132,6 +132,11 @@ describe('Directory: checkImpersonation (CONN-04)', () => {
     }
   });
 
+  it('lists the mailboxes in and out of a principal\'s scope', () => {
+    expect(dir.impersonationScope(svc)).toEqual({ inScope: ['rep1@acme.test', 'rep2@acme.test'], outOfScope: ['fin@acme.test', 'admin@acme.test'] });
+    expect(dir.impersonationScope({ kind: 'service-account', userName: 'svc-none@acme.test' }).inScope).toEqual([]);
+  });
+
   it('in a hybrid tenant, each side only reaches its own mailboxes (CONN-07)', () => {
     const hybrid = new Directory(
       acmeWorld({ tenant: { domain: 'acme.test', hybrid: true }, mailboxes: [{ address: 'onprem@acme.test', department: 'Sales' }, { address: 'cloud@acme.test', department: 'Sales', location: 'online' }] }),
