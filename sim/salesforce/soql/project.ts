@@ -9,7 +9,7 @@
  */
 import { errorAt } from './errors.ts';
 import { canonicalIso } from './operand.ts';
-import type { ResolvedField, RunContext } from './resolve.ts';
+import { TYPE_PSEUDO_FIELD, type ResolvedField, type RunContext } from './resolve.ts';
 import type { FieldSchema } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -54,7 +54,7 @@ export function buildProjector(fields: ResolvedField[], ctx: RunContext, apiVers
     if (node.keys.has(k)) throw errorAt(ctx.text, f.at, 'MALFORMED_QUERY', `duplicate field selected: ${f.leaf.name}`);
     const name = f.leaf.name;
     // The Type pseudo-field of a polymorphic parent is the parent's object name, read off the record's attributes.
-    const read = name === 'Type' && f.hops.at(-1)?.polymorphic && !f.hops.at(-1)!.targets.some((t) => t.fields.some((x) => x.name === 'Type'))
+    const read = f.leaf === TYPE_PSEUDO_FIELD
       ? (row: Row) => row[TYPE_MARKER] ?? null
       : (row: Row) => row[name];
     const entry: LeafEntry = { kind: 'leaf', key: name, read, format: formatterFor(f.leaf) };

@@ -59,7 +59,8 @@ function relationshipOf(schema: ObjectSchema, name: string): FieldSchema | undef
   return map.get(name.toLowerCase());
 }
 
-const TYPE_PSEUDO_FIELD: FieldSchema = { name: 'Type', type: 'picklist', filterable: true, sortable: true };
+/** `What.Type` / `Who.Type`: the object a polymorphic reference points at. */
+export const TYPE_PSEUDO_FIELD: FieldSchema = { name: 'Type', type: 'picklist', filterable: true, sortable: true };
 
 export function resolveField(path: FieldPath, root: ObjectSchema, ctx: RunContext): ResolvedField {
   const hops: Hop[] = [];
@@ -78,11 +79,12 @@ export function resolveField(path: FieldPath, root: ObjectSchema, ctx: RunContex
   const leafName = path.parts[path.parts.length - 1];
   const last = hops.at(-1);
   let leaf: FieldSchema | undefined;
+  // On the Name object, Type is always the target's object name — even if a target (Account) has its own Type field.
+  if (last?.polymorphic && leafName.toLowerCase() === 'type') leaf = TYPE_PSEUDO_FIELD;
   for (const t of targets) {
-    leaf = fieldOf(t, leafName);
     if (leaf) break;
+    leaf = fieldOf(t, leafName);
   }
-  if (!leaf && last?.polymorphic && leafName.toLowerCase() === 'type') leaf = TYPE_PSEUDO_FIELD;
   if (!leaf) throw noSuchColumn(ctx.text, path.at, leafName, last?.polymorphic ? 'Name' : targets[0].name);
   return { hops, leaf, at: path.at, read: makeReader(hops, leaf, ctx) };
 }

@@ -54,7 +54,7 @@ const common = (prefix: string): ObjectSchema['fields'] => [
 
 export const SCHEMAS: ObjectSchema[] = [
   { name: 'User', keyPrefix: '005', fields: [...common('005'), text('Username'), { name: 'Email', type: 'email' }, text('FirstName'), text('LastName'), text('Name'), text('Alias'), { name: 'IsActive', type: 'boolean' }, { name: 'TimeZoneSidKey', type: 'picklist' }] },
-  { name: 'Account', keyPrefix: '001', fields: [...common('001'), text('Name'), { name: 'Industry', type: 'picklist' }, { name: 'NumberOfEmployees', type: 'int' }, { name: 'AnnualRevenue', type: 'currency' }, { name: 'Website', type: 'url' }] },
+  { name: 'Account', keyPrefix: '001', fields: [...common('001'), text('Name'), { name: 'Type', type: 'picklist' }, { name: 'Industry', type: 'picklist' }, { name: 'NumberOfEmployees', type: 'int' }, { name: 'AnnualRevenue', type: 'currency' }, { name: 'Website', type: 'url' }] },
   { name: 'Contact', keyPrefix: '003', fields: [
     ...common('003'), text('FirstName'), text('LastName'), text('Name'), { name: 'Email', type: 'email' }, { name: 'Phone', type: 'phone' },
     text('Title'), { name: 'AccountId', type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
@@ -80,7 +80,7 @@ const USERS = [u('u1', 1, 'Alice', 'Admin', true), u('u2', 2, 'Bob', 'Rep', true
 
 const a = (ref: string, n: number, name: string, owner: string, industry: string | null, employees: number | null, revenue: number | null): Row => ({
   Id: makeId('001', ref, n), IsDeleted: false, CreatedDate: '2025-06-01T12:00:00.000Z', SystemModstamp: '2025-06-01T12:00:00.000Z',
-  OwnerId: id(owner), Name: name, Industry: industry, NumberOfEmployees: employees, AnnualRevenue: revenue, Website: null,
+  OwnerId: id(owner), Name: name, Type: 'Customer', Industry: industry, NumberOfEmployees: employees, AnnualRevenue: revenue, Website: null,
 });
 const ACCOUNTS = [
   a('a1', 1, 'Acme Corp', 'u1', 'Manufacturing', 1200, 5_000_000),

@@ -110,6 +110,8 @@ const VALID: Record<string, ValidCase> = {
   'deleted rows visible to queryAll': { q: 'SELECT Id FROM Event WHERE IsDeleted = true', refs: C('e5'), options: { includeDeleted: true } },
   'polymorphic What by name': { q: "SELECT Id FROM Event WHERE What.Name = 'Globex'", refs: C('e1') },
   'polymorphic Who.Type names the object': { q: "SELECT Id FROM Event WHERE Who.Type = 'Lead'", refs: C('e2') },
+  'polymorphic What.Type is the object, not Account.Type': { q: "SELECT Id FROM Event WHERE What.Type = 'Account'", refs: C('e1', 'e4') },
+  'plain Account.Type is the Account field': { q: "SELECT Id FROM Contact WHERE Account.Type = 'customer' AND Account.Name = 'Globex'", refs: C('c1') },
   'polymorphic Owner': { q: "SELECT Id FROM Event WHERE Owner.Name = 'alice admin'", refs: C('e3') },
   'object alias': { q: "SELECT c.Id FROM Contact c WHERE c.Account.Name = 'Globex'", refs: C('c1') },
   "escaped quote in a string": { q: "SELECT Id FROM Account WHERE Name = 'O\\'Brien & Sons_Ltd'", refs: C('a3') },

@@ -47,13 +47,13 @@ describe('record shape', () => {
   });
 
   it('polymorphic parents are typed Name, linked to their real object, and expose Type', () => {
-    const { records } = runSoql("SELECT Subject, Who.Name, Who.Type, What.Name FROM Event WHERE Subject = 'Kickoff'", createFixtureSource(), OPTIONS);
+    const { records } = runSoql("SELECT Subject, Who.Name, Who.Type, What.Name, What.Type FROM Event WHERE Subject = 'Kickoff'", createFixtureSource(), OPTIONS);
     expect(records).toEqual([
       {
         attributes: { type: 'Event', url: url('Event', 'e1') },
         Subject: 'Kickoff',
         Who: { attributes: { type: 'Name', url: url('Contact', 'c1') }, Name: 'Ann Lee', Type: 'Contact' },
-        What: { attributes: { type: 'Name', url: url('Account', 'a2') }, Name: 'Globex' },
+        What: { attributes: { type: 'Name', url: url('Account', 'a2') }, Name: 'Globex', Type: 'Account' },
       },
     ]);
   });
