@@ -39,12 +39,21 @@ export interface EngineOptions {
   sfBatchSize?: number;
   /** Plan only: read both sides, emit the plan, write nothing (rehearsal --dry-run). */
   dryRun?: boolean;
+  /** added by ENG-IO: reps synced at the same time within one cycle (bounded concurrency). Default 4. */
+  concurrency?: number;
+  /** added by ENG-IO: API names of the Lightning Sync objects, for real orgs where they are custom objects (docs/decisions/0002). */
+  objects?: Partial<Record<'setup' | 'config' | 'assignment' | 'error' | 'userStatus', string>>;
 }
 
 export interface EngineDeps {
   clock: Clock;
   seed?: number;
   observer?: SyncObserver;
+  /**
+   * added by ENG-IO: called at every write point of a cycle (intent recorded, server written, state committed). Tests
+   * throw from it to stop the engine there and restart from state (G-05 crash test). Never set in production.
+   */
+  onWritePoint?: (point: { phase: 'intent-recorded' | 'server-written' | 'state-committed'; side: 'salesforce' | 'exchange'; operation: string; rep: string; items: number }) => void | Promise<void>;
 }
 
 export type RuleId = string; // e.g. 'CON-04', 'EVT-03', 'G-09'

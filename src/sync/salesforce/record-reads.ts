@@ -29,12 +29,13 @@ export interface ReadResult<T> {
 
 export async function readContacts(
   session: SalesforceSession,
-  spec: { ownerId?: string; mappedFields: string[]; watermark?: string },
+  spec: { ownerId?: string; mappedFields: string[]; watermark?: string; /** Extra SOQL condition, e.g. an Id list. */ where?: string },
 ): Promise<ReadResult<SfContact>> {
   const dataFields = spec.mappedFields.filter((f) => f !== 'Account.Name' && !CONTACT_SYSTEM_FIELDS.includes(f));
   const where = [
     spec.ownerId ? `OwnerId = ${soqlString(spec.ownerId)}` : undefined,
     spec.watermark ? `SystemModstamp >= ${soqlDateTime(spec.watermark)}` : undefined,
+    spec.where,
   ].filter(Boolean);
   const soql = `SELECT ${[...CONTACT_SYSTEM_FIELDS, ...dataFields].join(', ')} FROM Contact${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp, Id`;
   const rows = await queryRecords<Row>(session, soql);
@@ -72,13 +73,9 @@ export async function readDeletedIds(session: SalesforceSession, object: 'Contac
   return rows.map((r) => String(r.Id));
 }
 
-/** Records by id (candidates for matching, or partners of paired items). */
-export async function readEventsById(session: SalesforceSession, ids: string[]): Promise<SfEvent[]> {
-  const out: SfEvent[] = [];
-  for (const chunk of chunks(ids)) {
-    out.push(...(await queryRecords<Row>(session, `SELECT ${EVENT_FIELDS.join(', ')} FROM Event WHERE Id IN ${soqlIn(chunk)}`)).map(toSfEvent));
-  }
-  return out;
+/** Events matching a SOQL condition (candidates for EVT-08 matching). */
+export async function readEventsWhere(session: SalesforceSession, where: string): Promise<SfEvent[]> {
+  return (await queryRecords<Row>(session, `SELECT ${EVENT_FIELDS.join(', ')} FROM Event WHERE ${where} ORDER BY Id`)).map(toSfEvent);
 }
 
 /** CON-05: Account name (lower-cased) → Id, for the company names of Exchange contacts. */

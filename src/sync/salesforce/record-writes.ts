@@ -22,16 +22,18 @@ interface SaveResult {
 export interface WriteOptions {
   batchSize: number;
   maxRetries: number;
+  /** Read the new SystemModstamps back (default true; off for records the engine never pairs, e.g. errors). */
+  readBack?: boolean;
 }
 
 type Op = 'create' | 'update' | 'destroy';
 
 export async function createRecords(session: SalesforceSession, type: string, records: Record<string, unknown>[], options: WriteOptions): Promise<RecordResult[]> {
-  return writeAll(session, type, 'create', records, options);
+  return writeAll(session, type, 'create', records, options, options.readBack !== false);
 }
 
 export async function updateRecords(session: SalesforceSession, type: string, records: Array<Record<string, unknown> & { Id: string }>, options: WriteOptions): Promise<RecordResult[]> {
-  return writeAll(session, type, 'update', records, options);
+  return writeAll(session, type, 'update', records, options, options.readBack !== false);
 }
 
 export async function deleteRecords(session: SalesforceSession, type: string, ids: string[], options: WriteOptions): Promise<RecordResult[]> {

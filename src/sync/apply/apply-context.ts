@@ -1,0 +1,63 @@
+/**
+ * @module
+ * What the apply step needs for one rep, and what it reports back. Kept apart so the per-side action runners and the
+ * orchestrator (src/sync/apply.ts) share one vocabulary.
+ */
+import type { Direction } from '../api.ts';
+import type { MailboxWriter } from '../exchange/mailbox-writes.ts';
+import type { RepContext, SyncedValues } from '../model.ts';
+import type { WriteOptions } from '../salesforce/record-writes.ts';
+import type { SalesforceSession } from '../salesforce/sf-session.ts';
+import type { RepStateStore } from '../state/rep-state-store.ts';
+
+/** A point in the write sequence where a test may stop the engine (G-05 crash test). */
+export interface WritePoint {
+  phase: 'intent-recorded' | 'server-written' | 'state-committed';
+  side: 'salesforce' | 'exchange';
+  operation: string;
+  rep: string;
+  items: number;
+}
+
+export interface ApplyContext {
+  org: { label: string; orgId: string };
+  rep: RepContext;
+  store: RepStateStore;
+  exchange: { writer: MailboxWriter; syncFolderId: string | undefined };
+  salesforce: { session: SalesforceSession; write: WriteOptions };
+  now: () => number;
+  /** Versions read this cycle, for pairings made by matching (CON-04, EVT-08). */
+  versions: { exChangeKeys: Map<string, string>; sfModstamps: Map<string, string> };
+  onWritePoint?: (point: WritePoint) => void | Promise<void>;
+}
+
+/** One failed item: becomes a LightningSyncError record (ERR-01) and a summary error. */
+export interface ItemFailure {
+  object: 'Contact' | 'Event';
+  direction: Direction;
+  sfId?: string;
+  exId?: string;
+  code: string;
+  message: string;
+  rule: string;
+}
+
+export interface ApplyResult {
+  written: { salesforce: number; exchange: number };
+  failures: ItemFailure[];
+}
+
+export function emptyResult(): ApplyResult {
+  return { written: { salesforce: 0, exchange: 0 }, failures: [] };
+}
+
+export function syncedOf(action: { synced?: SyncedValues }): Pick<import('../model.ts').Pairing, 'syncedHash' | 'synced'> {
+  return { syncedHash: action.synced?.hash ?? '', synced: action.synced?.values ?? {} };
+}
+
+let intentCounter = 0;
+/** Intent ids unique within the process and readable in a state file. */
+export function intentId(now: number): string {
+  intentCounter = (intentCounter + 1) % 1_000_000;
+  return `i${now.toString(36)}-${intentCounter.toString(36)}`;
+}

@@ -1,0 +1,120 @@
+/**
+ * @module
+ * One cycle of one org: log in, read setup + configurations + users, resolve effective configurations, check every
+ * assigned rep's connection (CONN-03/04/06/07), sync the reps in a stable order with bounded concurrency (each: read,
+ * plan, apply), then write the user statuses that changed. Findings and actions go to the observer as they are made.
+ */
+import type { CycleSummary, Finding } from './api.ts';
+import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } from './config/index.ts';
+import { atTime, sortFindings } from './findings.ts';
+import { readOrgSetup } from './salesforce/setup-reader.ts';
+import { OrgPausedError } from './salesforce/sf-error.ts';
+import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
+import { forEachLimited, hybridVerdict, probeMailboxes } from './cycle/probe.ts';
+import { describeBlocker, newOutcome, type RepOutcome } from './cycle/rep-outcome.ts';
+import { writeStatuses, type StatusValues } from './cycle/rep-status.ts';
+import { runRep, type CycleScope, type RepJob } from './cycle/run-rep.ts';
+import type { EngineRuntime } from './cycle/runtime.ts';
+
+export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
+  const org = rt.config.orgLabel;
+  const startedAt = rt.clock.now();
+  rt.deps.observer?.onCycleStart?.(org, startedAt);
+  const summary: CycleSummary = { org, startedAt, endedAt: startedAt, reps: 0, read: { salesforce: 0, exchange: 0 }, written: { salesforce: 0, exchange: 0 }, actions: [], findings: [], errors: [] };
+  try {
+    await cycleBody(rt, summary);
+  } catch (error) {
+    const blocker = describeBlocker(error, org);
+    summary.errors.push({ code: blocker.code, message: error instanceof OrgPausedError ? error.message : blocker.message, ...(blocker.rule ? { rule: blocker.rule } : {}) });
+  }
+  summary.findings = sortFindings(summary.findings);
+  summary.endedAt = rt.clock.now();
+  rt.deps.observer?.onCycleEnd?.(summary);
+  return summary;
+}
+
+async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void> {
+  const setup = await readOrgSetup(rt.session, rt.objects);
+  const orgId = rt.session.orgId;
+  const emit = (f: Finding) => {
+    summary.findings.push(f);
+    rt.deps.observer?.onFinding?.(f);
+  };
+  const resolved = resolveEffectiveConfigs({ configs: setup.configs, assignments: setup.assignments, users: setup.users, now: rt.clock.now() });
+  for (const f of atTime(inactiveConfigFindings(summary.org, resolved.inactiveAssignments), rt.clock.now())) emit(f);
+  for (const e of resolved.invalidConfigs) summary.errors.push({ code: e.code, message: e.message, ...(e.rule ? { rule: e.rule } : {}) });
+
+  const users = [...setup.users].sort((a, b) => (String(a.Username ?? a.Id) < String(b.Username ?? b.Id) ? -1 : 1));
+  const desired = new Map<string, StatusValues>();
+  const jobs: RepJob[] = [];
+  for (const user of users) {
+    const config = resolved.byUser.get(user.Id);
+    if (!isEffectiveConfig(config)) {
+      // Assigned but not syncing (inactive / invalid configuration): the status says so, if the user has one.
+      if (config && config.none !== 'not-assigned' && config.none !== 'user-inactive') desired.set(user.Id, { AssignedToActiveConfig: false });
+      else if (setup.statuses.has(user.Id)) desired.set(user.Id, { AssignedToActiveConfig: false });
+      continue;
+    }
+    jobs.push({ user, config, status: setup.statuses.get(user.Id) });
+  }
+  summary.reps = jobs.length;
+
+  if (!serviceAccountMatches(rt.config, setup.setup)) {
+    summary.errors.push({ code: 'SERVICE_ACCOUNT_MISMATCH', rule: 'CONN-01', message: `The org's Lightning Sync setup names service account "${setup.setup?.ServiceAccountUsername}", but engine.yaml has "${rt.config.exchange.method === 'service-account' ? rt.config.exchange.username : ''}": make them the same account (either name form).` });
+    return;
+  }
+
+  // Connection checks before anything syncs.
+  const linked: RepJob[] = [];
+  const outcomes: RepOutcome[] = [];
+  for (const job of jobs) {
+    const link = checkEmailLinked(job.user.Email, rt.config, setup.setup);
+    if (link.linked) linked.push(job);
+    else outcomes.push(blocked(rt, job, { code: 'EMAIL_NOT_LINKED', rule: link.rule, finding: 'unlinked-email', message: link.message, status: { EmailLinked: false } }, summary.org));
+  }
+  const probes = await probeMailboxes(rt, setup.setup, linked.map((j) => String(j.user.Email)));
+  const hybrid = hybridVerdict(rt, probes);
+  const ready: RepJob[] = [];
+  for (const job of linked) {
+    const probe = probes.get(String(job.user.Email).toLowerCase());
+    const status: StatusValues = probe?.verdict ? { MailboxSupportedVersion: probe.verdict.supported } : {};
+    if (hybrid.hybrid) outcomes.push(blocked(rt, job, { code: 'HYBRID_DEPLOYMENT', rule: 'CONN-07', finding: 'unsupported-mailbox', message: hybrid.message, status }, summary.org));
+    else if (probe?.blocker) outcomes.push(blocked(rt, job, { ...probe.blocker, status: { ...status, ...probe.blocker.status } }, summary.org));
+    else ready.push(job);
+  }
+
+  const scope: CycleScope = {
+    org: { label: summary.org, orgId },
+    setup: setup.setup,
+    syncingEmails: ready.map((j) => String(j.user.Email).toLowerCase()),
+  };
+  await forEachLimited(ready, rt.options.concurrency, async (job) => {
+    const outcome = await runRep(rt, scope, job);
+    const probe = probes.get(String(job.user.Email).toLowerCase());
+    outcome.status = { MailboxSupportedVersion: true, RecognizedByServiceAccount: outcome.errors.some((e) => e.rule === 'CONN-04') ? false : true, ...outcome.status };
+    if (probe?.verdict) outcome.status.MailboxSupportedVersion = probe.verdict.supported;
+    outcomes.push(outcome);
+  });
+
+  for (const outcome of outcomes.sort((a, b) => (a.rep < b.rep ? -1 : 1))) {
+    summary.actions.push(...outcome.actions);
+    for (const a of outcome.actions) rt.deps.observer?.onAction?.(a);
+    for (const f of outcome.findings) emit(f);
+    summary.errors.push(...outcome.errors);
+    summary.read.salesforce += outcome.read.salesforce;
+    summary.read.exchange += outcome.read.exchange;
+    summary.written.salesforce += outcome.written.salesforce;
+    summary.written.exchange += outcome.written.exchange;
+    desired.set(outcome.userId, { ...(desired.get(outcome.userId) ?? {}), ...outcome.status });
+  }
+  if (!rt.options.dryRun) summary.written.salesforce += await writeStatuses(rt, desired, setup.statuses);
+}
+
+function blocked(rt: EngineRuntime, job: RepJob, b: { code: string; rule?: string; finding?: Finding['kind']; message: string; status: StatusValues }, org: string): RepOutcome {
+  const rep = job.user.Username ?? String(job.user.Email);
+  const out = newOutcome(job.user.Id, rep);
+  out.errors.push({ rep, code: b.code, message: b.message, ...(b.rule ? { rule: b.rule } : {}) });
+  if (b.finding) out.findings.push({ kind: b.finding, rule: b.rule ?? 'CONN-09', org, rep, message: b.message, at: rt.clock.now() });
+  out.status = { AssignedToActiveConfig: true, OutlookIntegrationSetUp: job.user.OutlookIntegrationSetUp === true, ...b.status };
+  return out;
+}

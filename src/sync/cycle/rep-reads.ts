@@ -1,0 +1,123 @@
+/**
+ * @module
+ * Reads both sides' changes for one rep — EX: SyncFolderItems on Salesforce_Sync and the default calendar, then
+ * GetItem with only the mapped properties; SF: SystemModstamp queries since the watermark plus deletions — and the
+ * lookups the planner needs pre-fetched. Returns the next checkpoints, which the cycle saves only after the apply
+ * step committed (G-05). `full` objects start from scratch (first cycle, Reset Sync, leftover write intents).
+ */
+import { FolderId, WellKnownFolderName } from 'ews-javascript-api';
+import type { ChangeSet, EffectiveConfig, ExContact, ExEvent, PlanInput, RepContext, RepState, SfContact, SfEvent } from '../model.ts';
+import { CONTACT_PROPERTIES } from '../exchange/contact-properties.ts';
+import { SYNC_FOLDER_NAME } from '../exchange/mailbox-reads.ts';
+import { accountsByName, idsByEmail, readContacts, readDeletedIds, readEvents, readEventsWhere } from '../salesforce/record-reads.ts';
+import { chunks, soqlDateTime, soqlIn, soqlString } from '../salesforce/soql.ts';
+import type { RepConnection } from './rep-connection.ts';
+import type { EngineRuntime } from './runtime.ts';
+
+export interface RepReads {
+  exchange: PlanInput['exchange'];
+  salesforce: PlanInput['salesforce'];
+  lookups: PlanInput['lookups'];
+  next: { syncStates: RepState['syncStates']; sfWatermarks: RepState['sfWatermarks'] };
+  versions: { exChangeKeys: Map<string, string>; sfModstamps: Map<string, string> };
+  counts: { exchange: number; salesforce: number };
+}
+
+const empty = <T>(): ChangeSet<T> => ({ full: false, upserts: [], deletes: [] });
+
+export async function readRep(
+  rt: EngineRuntime,
+  conn: RepConnection,
+  rep: RepContext,
+  config: EffectiveConfig,
+  state: RepState,
+  syncFolderId: string | undefined,
+  full: Set<'Contact' | 'Event'>,
+): Promise<RepReads> {
+  const out: RepReads = {
+    exchange: { contacts: empty<ExContact>(), events: empty<ExEvent>() },
+    salesforce: { contacts: empty<SfContact>(), events: empty<SfEvent>() },
+    lookups: { accountsByName: {}, contactsByEmail: {}, leadsByEmail: {} },
+    next: { syncStates: { ...state.syncStates }, sfWatermarks: { ...state.sfWatermarks } },
+    versions: { exChangeKeys: new Map(), sfModstamps: new Map() },
+    counts: { exchange: 0, salesforce: 0 },
+  };
+  const session = rt.session;
+
+  if (config.contacts.direction !== 'dont-sync') {
+    if (syncFolderId) {
+      const changes = await conn.reader.changes(new FolderId(syncFolderId), full.has('Contact') ? undefined : state.syncStates.contacts);
+      const properties = Object.values(config.contacts.mapping).filter((p) => p in CONTACT_PROPERTIES);
+      const items = await conn.reader.contacts(changes.upserted.map((c) => c.id), properties, SYNC_FOLDER_NAME);
+      out.exchange.contacts = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+      out.next.syncStates.contacts = changes.syncState;
+    }
+    const watermark = full.has('Contact') ? undefined : state.sfWatermarks.Contact;
+    const sf = await readContacts(session, {
+      ...(config.contacts.filter === 'all' ? {} : { ownerId: rep.userId }),
+      mappedFields: Object.keys(config.contacts.mapping),
+      ...(watermark ? { watermark } : {}),
+    });
+    const deleted = watermark ? await readDeletedIds(session, 'Contact', rep.userId, watermark) : [];
+    out.salesforce.contacts = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+    if (sf.watermark) out.next.sfWatermarks.Contact = sf.watermark;
+    const companies = out.exchange.contacts.upserts.map((c) => c.fields.CompanyName).filter((n): n is string => !!n);
+    if (companies.length && config.contacts.direction !== 'salesforce-to-exchange') out.lookups.accountsByName = await accountsByName(session, companies);
+    if (!out.salesforce.contacts.full) out.lookups.candidates = { sfContacts: await contactCandidates(rt, out.exchange.contacts.upserts, state, config) };
+  }
+
+  if (config.events.direction !== 'dont-sync') {
+    const changes = await conn.reader.changes(new FolderId(WellKnownFolderName.Calendar), full.has('Event') ? undefined : state.syncStates.calendar);
+    const items = await conn.reader.events(changes.upserted.map((c) => c.id));
+    out.exchange.events = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+    out.next.syncStates.calendar = changes.syncState;
+    const watermark = full.has('Event') ? undefined : state.sfWatermarks.Event;
+    const sf = await readEvents(session, { ownerId: rep.userId, now: rt.clock.now(), ...(watermark ? { watermark } : {}) });
+    const deleted = watermark ? await readDeletedIds(session, 'Event', rep.userId, watermark) : [];
+    out.salesforce.events = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+    if (sf.watermark) out.next.sfWatermarks.Event = sf.watermark;
+    if (config.events.autoRelate) {
+      const emails = [...new Set(items.flatMap((e) => e.attendees.map((a) => a.toLowerCase())))];
+      if (emails.length) {
+        out.lookups.contactsByEmail = await idsByEmail(session, 'Contact', emails);
+        out.lookups.leadsByEmail = await idsByEmail(session, 'Lead', emails);
+      }
+    }
+    if (!out.salesforce.events.full) {
+      out.lookups.candidates = { ...(out.lookups.candidates ?? {}), sfEvents: await eventCandidates(rt, rep, out.exchange.events.upserts, state) };
+    }
+  }
+
+  for (const c of [...out.exchange.contacts.upserts, ...out.exchange.events.upserts]) out.versions.exChangeKeys.set(c.itemId, c.changeKey);
+  for (const r of [...out.salesforce.contacts.upserts, ...out.salesforce.events.upserts, ...(out.lookups.candidates?.sfContacts ?? []), ...(out.lookups.candidates?.sfEvents ?? [])]) {
+    out.versions.sfModstamps.set(r.Id, r.SystemModstamp);
+  }
+  out.counts.exchange = out.exchange.contacts.upserts.length + out.exchange.events.upserts.length;
+  out.counts.salesforce = out.salesforce.contacts.upserts.length + out.salesforce.events.upserts.length;
+  return out;
+}
+
+/** CON-04 candidates: SF contacts with the email of an unpaired EX contact (not already in the change set). */
+async function contactCandidates(rt: EngineRuntime, exUpserts: ExContact[], state: RepState, config: EffectiveConfig): Promise<SfContact[]> {
+  const paired = new Set(state.pairings.filter((p) => p.object === 'Contact').map((p) => p.exId));
+  const emails = [...new Set(exUpserts.filter((c) => !paired.has(c.itemId)).map((c) => c.fields.EmailAddress1?.toLowerCase()).filter((e): e is string => !!e))];
+  if (emails.length === 0) return [];
+  const out: SfContact[] = [];
+  for (const chunk of chunks(emails)) {
+    const { records } = await readContacts(rt.session, { mappedFields: Object.keys(config.contacts.mapping), where: `Email IN ${soqlIn(chunk)}` });
+    out.push(...records);
+  }
+  return out;
+}
+
+/** EVT-08 candidates: the rep's SF events starting when an unpaired EX event starts. */
+async function eventCandidates(rt: EngineRuntime, rep: RepContext, exUpserts: ExEvent[], state: RepState): Promise<SfEvent[]> {
+  const paired = new Set(state.pairings.filter((p) => p.object === 'Event').map((p) => p.exId));
+  const starts = [...new Set(exUpserts.filter((e) => !paired.has(e.itemId) && e.start).map((e) => e.start))];
+  if (starts.length === 0) return [];
+  const out: SfEvent[] = [];
+  for (const chunk of chunks(starts, 100)) {
+    out.push(...(await readEventsWhere(rt.session, `OwnerId = ${soqlString(rep.userId)} AND StartDateTime IN (${chunk.map((s) => soqlDateTime(s)).join(', ')})`)));
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * @module
+ * One rep's part of a cycle: reset handling (RST-01), Salesforce_Sync (CON-01), reads, the pure plan, apply, error
+ * records (ERR-01), checkpoints, and the status values the cycle writes afterwards. A failure that stops the rep is
+ * recorded (summary error, status, finding) and never stops the other reps.
+ */
+import type { EffectiveConfig, RepContext } from '../model.ts';
+import { applyPlan, writeErrorRecords } from '../apply.ts';
+import { atTime } from '../findings.ts';
+import { planRep } from '../plan/index.ts';
+import { EwsError } from '../exchange/ews-error.ts';
+import type { SetupRecord, SfUser, UserStatusRecord } from '../salesforce/setup-reader.ts';
+import { updateRecords } from '../salesforce/record-writes.ts';
+import type { ItemFailure } from '../apply.ts';
+import { connectRep } from './rep-connection.ts';
+import { describeBlocker, newOutcome, type RepOutcome } from './rep-outcome.ts';
+import { readRep } from './rep-reads.ts';
+import { countsAndTimes, directionStatuses } from './rep-status.ts';
+import { storeFor, type EngineRuntime } from './runtime.ts';
+
+export interface RepJob {
+  user: SfUser;
+  config: EffectiveConfig;
+  status: UserStatusRecord | undefined;
+}
+
+export interface CycleScope {
+  org: { label: string; orgId: string };
+  setup: SetupRecord | undefined;
+  syncingEmails: string[];
+}
+
+/** Failures worth retrying next cycle: the checkpoint does not move past them. */
+const TRANSIENT = new Set(['UNABLE_TO_LOCK_ROW', 'ErrorServerBusy', 'ErrorExceededConnectionCount', 'HttpServiceUnavailable', 'Timeout', 'NetworkError', 'ErrorIrresolvableConflict']);
+
+export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob): Promise<RepOutcome> {
+  const { user, config } = job;
+  const mailbox = String(user.Email);
+  const out = newOutcome(user.Id, user.Username ?? mailbox);
+  const rep: RepContext = { userId: user.Id, username: user.Username ?? mailbox, email: mailbox, mailbox, timeZone: user.TimeZoneSidKey ?? 'America/Los_Angeles' };
+  const store = await storeFor(rt, mailbox);
+  const gate = { until: store.state.backOffUntil ?? 0 };
+  const dry = rt.options.dryRun;
+  const resetting = job.status?.ResetStatus === 'MarkedForReset' || store.state.resetStatus === 'ResetInProgress';
+  const before = { ...store.state.initialSyncDone };
+  let synced = false;
+  const failed = new Set<string>();
+  const written: Record<string, number> = {};
+  out.status = { AssignedToActiveConfig: true, EmailLinked: true, OutlookIntegrationSetUp: user.OutlookIntegrationSetUp === true };
+
+  try {
+    if (resetting && !dry) await beginReset(rt, job, store);
+    const conn = await connectRep(rt, scope.setup, mailbox, gate);
+    let syncFolderId = store.state.syncFolderId;
+    if (config.contacts.direction !== 'dont-sync' && !syncFolderId) {
+      if (dry) syncFolderId = await conn.reader.findSyncFolder();
+      else {
+        try {
+          syncFolderId = (await conn.reader.ensureSyncFolder()).folderId;
+          store.update((s) => (s.syncFolderId = syncFolderId));
+        } catch (error) {
+          const e = error instanceof EwsError ? error : undefined;
+          out.status.ContactsFolderFound = false;
+          out.errors.push({ rep: out.rep, code: e?.code ?? 'ErrorFolderSave', rule: 'CON-01', message: `Salesforce_Sync could not be created under ${mailbox}'s Contacts folder: ${(error as Error).message}` });
+        }
+      }
+    }
+    if (syncFolderId) out.status.ContactsFolderFound = true;
+    const full = new Set(store.pendingIntents().map((i) => i.object));
+    const reads = await readRep(rt, conn, rep, config, store.state, syncFolderId, full);
+    out.status.CalendarFolderFound = config.events.direction === 'dont-sync' ? null : true;
+    out.read = reads.counts;
+    const now = rt.clock.now();
+    const plan = planRep({
+      org: scope.org, rep, config, now,
+      outlookIntegration: { orgEnabled: scope.setup?.OutlookIntegrationEnabled !== false, repSetUp: user.OutlookIntegrationSetUp === true },
+      state: store.state, exchange: reads.exchange, salesforce: reads.salesforce,
+      lookups: { ...reads.lookups, syncingEmails: scope.syncingEmails },
+    });
+    out.actions = plan.summary;
+    out.findings = atTime(plan.findings, now);
+    if (dry) return out;
+
+    const applyCtx = {
+      org: scope.org, rep, store, now: () => rt.clock.now(), versions: reads.versions,
+      exchange: { writer: conn.writer, syncFolderId },
+      salesforce: { session: rt.session, write: { batchSize: rt.options.sfBatchSize, maxRetries: rt.options.maxRetries } },
+      ...(rt.deps.onWritePoint ? { onWritePoint: rt.deps.onWritePoint } : {}),
+    };
+    const result = await applyPlan(applyCtx, plan);
+    out.written = { ...result.written };
+    for (const f of result.failures) {
+      failed.add(`${f.object}:${f.direction}`);
+      out.errors.push({ rep: out.rep, code: f.code, rule: f.rule, message: itemMessage(f) });
+    }
+    out.written.salesforce += await writeErrorRecords(applyCtx, rt.objects.error, result.failures);
+    countWrites(plan.actions, result.failures, written);
+    const retry = result.failures.filter((f) => TRANSIENT.has(f.code));
+    store.update((s) => {
+      for (const object of ['Contact', 'Event'] as const) {
+        if (retry.some((f) => f.object === object)) continue;
+        const folder = object === 'Contact' ? 'contacts' : 'calendar';
+        if (reads.next.syncStates[folder]) s.syncStates[folder] = reads.next.syncStates[folder];
+        if (reads.next.sfWatermarks[object]) s.sfWatermarks[object] = reads.next.sfWatermarks[object];
+      }
+    });
+    synced = true;
+    if (resetting) await finishReset(rt, job, store);
+  } catch (error) {
+    const blocker = describeBlocker(error, mailbox);
+    out.errors.push({ rep: out.rep, code: blocker.code, message: blocker.message, ...(blocker.rule ? { rule: blocker.rule } : {}) });
+    Object.assign(out.status, blocker.status);
+    if (blocker.finding) out.findings.push({ kind: blocker.finding, rule: blocker.rule ?? 'CONN-09', org: scope.org.label, rep: out.rep, message: blocker.message, at: rt.clock.now() });
+  } finally {
+    if (!dry) {
+      store.update((s) => (s.backOffUntil = gate.until > rt.clock.now() ? gate.until : undefined));
+      await store.flush();
+    }
+  }
+  Object.assign(out.status, directionStatuses({ config, before, state: store.state, synced, written, failed: failed as Set<never>, previous: job.status }), countsAndTimes(store.state, job.status));
+  return out;
+}
+
+/** RST-01: Marked for reset → Reset in progress; the rep's pairings and checkpoints are cleared (data is never changed). */
+async function beginReset(rt: EngineRuntime, job: RepJob, store: Awaited<ReturnType<typeof storeFor>>): Promise<void> {
+  if (store.state.resetStatus !== 'ResetInProgress') {
+    store.update((s) => {
+      s.pairings = [];
+      s.syncStates = {};
+      s.sfWatermarks = {};
+      s.initialSyncDone = {};
+      s.unresolved = [];
+      s.resetStatus = 'ResetInProgress';
+    });
+    await store.flush();
+  }
+  if (job.status && job.status.ResetStatus !== 'ResetInProgress') {
+    await updateRecords(rt.session, rt.objects.userStatus, [{ Id: job.status.Id, ResetStatus: 'ResetInProgress' }], { batchSize: 1, maxRetries: rt.options.maxRetries, readBack: false });
+    job.status.ResetStatus = 'ResetInProgress';
+  }
+}
+
+async function finishReset(rt: EngineRuntime, job: RepJob, store: Awaited<ReturnType<typeof storeFor>>): Promise<void> {
+  store.update((s) => delete s.resetStatus);
+  await store.flush();
+  if (job.status) {
+    await updateRecords(rt.session, rt.objects.userStatus, [{ Id: job.status.Id, ResetStatus: null }], { batchSize: 1, maxRetries: rt.options.maxRetries, readBack: false });
+    job.status.ResetStatus = null;
+  }
+}
+
+function countWrites(actions: { type: string }[], failures: ItemFailure[], written: Record<string, number>): void {
+  for (const a of actions) {
+    const m = /^(create|update|delete)-(sf|ex)-(contact|event)$/.exec(a.type);
+    if (!m) continue;
+    const key = `${m[3] === 'contact' ? 'Contact' : 'Event'}:${m[2] === 'ex' ? 'salesforce-to-exchange' : 'exchange-to-salesforce'}`;
+    written[key] = (written[key] ?? 0) + 1;
+  }
+  for (const f of failures) written[`${f.object}:${f.direction}`] = Math.max(0, (written[`${f.object}:${f.direction}`] ?? 1) - 1);
+}
+
+function itemMessage(f: ItemFailure): string {
+  const ids = [f.sfId ? `SF ${f.sfId}` : '', f.exId ? `EX ${f.exId.slice(0, 24)}…` : ''].filter(Boolean).join(', ');
+  return `${f.object} ${f.direction} ${ids}: ${f.code}: ${f.message}`;
+}
