@@ -1,0 +1,181 @@
+/**
+ * @module
+ * synclab's Exchange simulator: EWS (SOAP over `POST /EWS/Exchange.asmx`), Autodiscover, the Azure AD token
+ * endpoint and a `/_sim/…` control API, over one HTTP server on 127.0.0.1, built from an ExchangeWorld.
+ *
+ * ```ts
+ * const sim = await startExchangeSim({ clock, seed: 7, world });
+ * const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+ * svc.Url = new Uri(sim.urls.ews);
+ * svc.Credentials = new WebCredentials('svc-sync@acme.test', 'pw');
+ * svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, 'rep1@acme.test');
+ * ```
+ */
+import { http, HttpResponse, getResponse, type RequestHandler } from 'msw';
+import { FaultSchedule } from '#sim-core/fault-schedule.ts';
+import { ConnectionResetSignal, serveFetchHandler } from '#sim-core/http-server.ts';
+import { Trace } from '#sim-core/trace.ts';
+import type { Clock } from '#time/clock.ts';
+import { createAuthenticator, type Authenticator } from './auth/index.ts';
+import { handleAutodiscover, isAutodiscoverPath } from './autodiscover/index.ts';
+import { Directory, type DirectoryJSON } from './directory/index.ts';
+import { createExchangeActions, type ExchangeActions } from './actions.ts';
+import { handleControlRequest, CONTROL_PREFIX } from './control-api.ts';
+import { createEwsEndpoint } from './ews-endpoint.ts';
+import { handleTokenRequest, isTokenPath } from './oauth/index.ts';
+import { soapFaultResponse } from './soap/fault.ts';
+import { ExchangeStore } from './store/store.ts';
+import type { StoreSnapshot } from './store/types.ts';
+import { buildStore } from './world/build-store.ts';
+import type { ExchangeWorld } from './world.ts';
+
+export { buildDemoExchangeWorld } from './world/demo-world.ts';
+export type { ExchangeActions } from './actions.ts';
+export { SALESFORCE_SYNC_FOLDER } from './world/build-store.ts';
+
+export const EWS_PATH = '/EWS/Exchange.asmx';
+
+export interface ExchangeSimOptions {
+  clock: Clock;
+  seed?: number;
+  world?: ExchangeWorld;
+  port?: number;
+  /** Test seam: replaces EX-AUTH's authenticator (e.g. a permissive one). Production paths never set it. */
+  authenticator?: (directory: Directory, clock: Clock) => Authenticator;
+}
+
+export interface ExchangeSimSnapshot {
+  format: 'synclab-exchange-sim/1';
+  at: number;
+  store: StoreSnapshot;
+  directory: DirectoryJSON;
+}
+
+export interface ExchangeSim {
+  urls: { origin: string; ews: string; autodiscover: string; autodiscoverPox: string; /** `{tenantId}` placeholder */ token: string; tokenFor(tenant: string): string };
+  /** msw request handlers serving this sim (usable with msw's setupServer in-process). */
+  handlers: RequestHandler[];
+  /** In-process request, no socket. A connection-reset fault rejects with ConnectionResetSignal. */
+  fetch(request: Request): Promise<Response>;
+  actions: ExchangeActions;
+  faults: FaultSchedule;
+  trace: Trace;
+  readonly store: ExchangeStore;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  snapshot(): ExchangeSimSnapshot;
+  restore(snapshot: ExchangeSimSnapshot): void;
+  /** Back to the world as built (new store epoch: earlier SyncStates are refused); faults and trace cleared. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startExchangeSim(options: ExchangeSimOptions): Promise<ExchangeSim> {
+  const { clock } = options;
+  const seed = options.seed ?? 0;
+  const world: ExchangeWorld = options.world ?? {};
+  const makeAuth = options.authenticator ?? ((d: Directory, c: Clock) => createAuthenticator(d, c));
+  const faults = new FaultSchedule(clock, seed);
+  const trace = new Trace();
+  const store = new ExchangeStore(clock, seed);
+  let directory = new Directory(world, clock);
+  let authenticator = makeAuth(directory, clock);
+  buildStore(store, directory, world, clock, seed);
+  const initial = { store: store.snapshot(), directory: directory.toJSON() };
+
+  let origin = 'http://127.0.0.1';
+  const urls = (): ExchangeSim['urls'] => ({
+    origin,
+    ews: `${origin}${EWS_PATH}`,
+    autodiscover: `${origin}/autodiscover/autodiscover.svc`,
+    autodiscoverPox: `${origin}/autodiscover/autodiscover.xml`,
+    token: `${origin}/{tenantId}/oauth2/v2.0/token`,
+    tokenFor: (tenant) => `${origin}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`,
+  });
+
+  let ews = createEwsEndpoint({ store, directory, authenticator, clock, faults, trace });
+  const rebind = (): void => {
+    authenticator = makeAuth(directory, clock);
+    ews = createEwsEndpoint({ store, directory, authenticator, clock, faults, trace });
+  };
+
+  const sim = {} as ExchangeSim;
+  const handle = async (request: Request): Promise<Response> => {
+    const pathname = new URL(request.url).pathname;
+    try {
+      if (pathname.toLowerCase() === EWS_PATH.toLowerCase()) return await ews(request);
+      if (isAutodiscoverPath(pathname)) return await handleAutodiscover(request, { directory, authenticator, ewsUrl: urls().ews, clock });
+      if (isTokenPath(pathname)) return await handleTokenRequest(request, { directory, clock });
+      if (pathname.startsWith(CONTROL_PREFIX)) return await handleControlRequest(request, sim);
+      return new Response(`not implemented by synclab's Exchange sim: ${request.method} ${pathname}`, { status: 404, headers: { 'content-type': 'text/plain' } });
+    } catch (error) {
+      if (error instanceof ConnectionResetSignal) throw error;
+      return internalError(error);
+    }
+  };
+  const handlers: RequestHandler[] = [
+    http.all(/.*/, async ({ request }) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (error instanceof ConnectionResetSignal) return HttpResponse.error();
+        return internalError(error);
+      }
+    }),
+  ];
+  const viaHandlers = async (request: Request): Promise<Response> => {
+    const response = await getResponse(handlers, request);
+    if (!response) return new Response('no handler', { status: 404 });
+    if (response.type === 'error') throw new ConnectionResetSignal();
+    return response;
+  };
+
+  const server = await serveFetchHandler(viaHandlers, { ...(options.port !== undefined ? { port: options.port } : {}), onError: internalError });
+  origin = server.origin;
+
+  Object.assign(sim, {
+    get urls() {
+      return urls();
+    },
+    handlers,
+    clock,
+    fetch: handle,
+    faults,
+    trace,
+    get store() {
+      return store;
+    },
+    get directory() {
+      return directory;
+    },
+    snapshot: (): ExchangeSimSnapshot => ({ format: 'synclab-exchange-sim/1', at: clock.now(), store: store.snapshot(), directory: directory.toJSON() }),
+    restore(snapshot: ExchangeSimSnapshot) {
+      if (snapshot?.format !== 'synclab-exchange-sim/1') {
+        throw new Error(`exchange sim restore: expected what snapshot() returned (format synclab-exchange-sim/1), got ${JSON.stringify(snapshot?.format)}`);
+      }
+      store.restore(snapshot.store);
+      directory = Directory.fromJSON(snapshot.directory, clock);
+      rebind();
+    },
+    reset() {
+      store.restore(initial.store);
+      store.reset();
+      store.restore({ ...initial.store, epoch: store.epoch });
+      directory = Directory.fromJSON(initial.directory, clock);
+      rebind();
+      faults.clear();
+      trace.clear();
+    },
+    close: () => server.close(),
+  });
+  sim.actions = createExchangeActions(sim);
+  return sim;
+}
+
+function internalError(error: unknown): Response {
+  // Never a bare 500: ews-javascript-api hangs on one without a SOAP body (client-probe §3.6).
+  return soapFaultResponse({
+    responseCode: 'ErrorInternalServerError',
+    message: `synclab Exchange sim internal error: ${error instanceof Error ? error.message : String(error)}`,
+  });
+}

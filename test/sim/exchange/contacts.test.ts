@@ -1,0 +1,148 @@
+import {
+  ConflictResolutionMode,
+  Contact,
+  ContactsFolder,
+  DeleteMode,
+  EmailAddress,
+  EmailAddressKey,
+  FolderId,
+  FolderView,
+  ItemView,
+  PhoneNumberKey,
+  PropertySet,
+  BasePropertySet,
+  SearchFilter,
+  FolderSchema,
+  WellKnownFolderName,
+  Folder,
+  Item,
+  ItemId,
+  ServiceError,
+} from 'ews-javascript-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caught, REP, service, startSim } from './fixture.ts';
+import type { ExchangeSim } from '../../../sim/exchange/index.ts';
+
+let sim: ExchangeSim;
+beforeAll(async () => {
+  ({ sim } = await startSim());
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+async function syncFolderId(): Promise<FolderId> {
+  const svc = service(sim);
+  const found = await svc.FindFolders(WellKnownFolderName.Contacts, new SearchFilter.IsEqualTo(FolderSchema.DisplayName, 'Salesforce_Sync'), new FolderView(10));
+  expect(found.Folders.length).toBe(1);
+  return found.Folders[0]!.Id;
+}
+
+describe('folders', () => {
+  it('binds Contacts and finds Salesforce_Sync by DisplayName (CON-01)', async () => {
+    const svc = service(sim);
+    const contacts = await Folder.Bind(svc, WellKnownFolderName.Contacts);
+    expect(contacts).toBeInstanceOf(ContactsFolder);
+    expect(contacts.DisplayName).toBe('Contacts');
+    expect(contacts.ChildFolderCount).toBe(1);
+    const id = await syncFolderId();
+    expect(id.UniqueId).toMatch(/^AAMk/);
+  });
+
+  it('creates a folder and refuses a duplicate name with ErrorFolderExists', async () => {
+    const svc = service(sim, 'rep2@acme.test');
+    const f = new ContactsFolder(svc);
+    f.DisplayName = 'Salesforce_Sync';
+    await f.Save(WellKnownFolderName.Contacts);
+    expect(f.Id.UniqueId).toMatch(/^AAMk/);
+    const again = new ContactsFolder(svc);
+    again.DisplayName = 'Salesforce_Sync';
+    const error = await caught(again.Save(WellKnownFolderName.Contacts));
+    expect(String(error['message'])).toMatch(/already exists/);
+  });
+});
+
+describe('contacts CRUD', () => {
+  it('creates, reads back every property, updates with ChangeKeys, deletes', async () => {
+    const svc = service(sim);
+    const folderId = await syncFolderId();
+    const c = new Contact(svc);
+    c.GivenName = 'Ann';
+    c.Surname = 'Smith';
+    c.CompanyName = 'Fish &amp; Chips &lt;Ltd&gt;'; // the client does not escape; callers must (client-probe §8)
+    c.JobTitle = 'CTO';
+    c.EmailAddresses._setItem(EmailAddressKey.EmailAddress1, new EmailAddress('ann@acme.com'));
+    c.PhoneNumbers._setItem(PhoneNumberKey.BusinessPhone, '+1 555 0100');
+    await c.Save(folderId);
+    const firstKey = c.Id.ChangeKey;
+    expect(c.Id.UniqueId).toMatch(/^AAMk/);
+
+    const read = await Contact.Bind(svc, c.Id, new PropertySet(BasePropertySet.FirstClassProperties));
+    expect(read.GivenName).toBe('Ann');
+    expect(read.CompanyName).toBe('Fish & Chips <Ltd>');
+    expect(read.DisplayName).toBe('Ann Smith');
+    expect(read.EmailAddresses._getItem(EmailAddressKey.EmailAddress1).Address).toBe('ann@acme.com');
+    expect(read.PhoneNumbers._getItem(PhoneNumberKey.BusinessPhone)).toBe('+1 555 0100');
+
+    read.JobTitle = 'CEO';
+    await read.Update(ConflictResolutionMode.AutoResolve);
+    expect(read.Id.ChangeKey).not.toBe(firstKey);
+    const again = await Contact.Bind(svc, c.Id);
+    expect(again.JobTitle).toBe('CEO');
+
+    await again.Delete(DeleteMode.HardDelete);
+    const gone = await caught(Item.Bind(svc, c.Id));
+    expect(gone['ErrorCode']).toBe(249); // ErrorItemNotFound
+  });
+
+  it('NeverOverwrite with a stale ChangeKey is ErrorIrresolvableConflict; AlwaysOverwrite wins (SIM-EX-02)', async () => {
+    const svc = service(sim);
+    const c = new Contact(svc);
+    c.GivenName = 'Stale';
+    await c.Save(await syncFolderId());
+    const stale = await Contact.Bind(svc, c.Id);
+    const fresh = await Contact.Bind(svc, c.Id);
+    fresh.JobTitle = 'first';
+    await fresh.Update(ConflictResolutionMode.AlwaysOverwrite);
+    stale.JobTitle = 'second';
+    const error = await caught(stale.Update(ConflictResolutionMode.NeverOverwrite));
+    expect(error['ErrorCode']).toBe(ServiceError.ErrorIrresolvableConflict);
+    await stale.Update(ConflictResolutionMode.AlwaysOverwrite);
+    expect((await Contact.Bind(svc, c.Id)).JobTitle).toBe('second');
+  });
+
+  it('pages FindItems with IndexedPageItemView', async () => {
+    const svc = service(sim, 'rep2@acme.test');
+    for (let i = 0; i < 5; i++) {
+      const c = new Contact(svc);
+      c.GivenName = `P${i}`;
+      await c.Save(WellKnownFolderName.Contacts);
+    }
+    const seen: string[] = [];
+    let offset = 0;
+    for (let page = 0; page < 10; page++) {
+      const r = await svc.FindItems(WellKnownFolderName.Contacts, new ItemView(2, offset));
+      expect(r.TotalCount).toBe(5);
+      seen.push(...r.Items.map((i) => (i as Contact).GivenName));
+      if (!r.MoreAvailable) break;
+      offset = r.NextPageOffset!;
+    }
+    expect(seen).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
+  });
+
+  it('answers per item in a batch GetItem (ErrorItemNotFound for the missing one)', async () => {
+    const svc = service(sim);
+    const c = new Contact(svc);
+    c.GivenName = 'Batch';
+    await c.Save(WellKnownFolderName.Contacts);
+    const missing = new ItemId('AAMkAbm9wZQ==');
+    const r = await svc.BindToItems([c.Id, missing], PropertySet.FirstClassProperties);
+    expect(r.Responses[0]!.Result).toBe(0);
+    expect(r.Responses[1]!.ErrorCode).toBe(249);
+  });
+
+  it('records operation, mailbox and principal in the trace', () => {
+    const entry = sim.trace.entries((e) => e.operation === 'CreateItem').at(-1)!;
+    expect(entry).toMatchObject({ target: REP, principal: 'svc-sync@acme.test', status: 200, write: true, items: 1 });
+  });
+});
