@@ -48,8 +48,8 @@ export class MailboxReader {
   /** Id of Salesforce_Sync under Contacts, or undefined. */
   async findSyncFolder(): Promise<string | undefined> {
     const filter = new SearchFilter.IsEqualTo(FolderSchema.DisplayName, SYNC_FOLDER_NAME);
+    // Default shape (AllProperties): a folder is small, and IdOnly + folder:DisplayName is not modelled by every server.
     const view = new FolderView(10);
-    view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName]);
     const result = await callEws(this.ctx, 'FindFolder', () => this.service.FindFolders(WellKnownFolderName.Contacts, filter, view), { idempotent: true });
     const folder = result.Folders.find((f) => f.DisplayName === SYNC_FOLDER_NAME) ?? result.Folders[0];
     return folder?.Id?.UniqueId;

@@ -43,7 +43,15 @@ export class SalesforceSession {
     return this.#pausedUntil;
   }
 
-  async login(): Promise<void> {
+  #loggingIn: Promise<void> | undefined;
+
+  /** Logs in once even when several calls find the session missing at the same time. */
+  login(): Promise<void> {
+    this.#loggingIn ??= this.#login().finally(() => (this.#loggingIn = undefined));
+    return this.#loggingIn;
+  }
+
+  async #login(): Promise<void> {
     const { loginUrl, username, password, oauth } = this.config;
     const loginConn = oauth
       ? new Connection({ oauth2: { loginUrl, clientId: oauth.clientId, clientSecret: oauth.clientSecret, redirectUri: `${loginUrl}/services/oauth2/success` }, version: this.version })
@@ -73,14 +81,16 @@ export class SalesforceSession {
     for (let attempt = 0; ; attempt++) {
       if (this.options.clock.now() < this.#pausedUntil) throw new OrgPausedError(this.#pausedUntil, this.options.org);
       if (!this.#conn) await this.login();
+      const used = this.#conn!;
       try {
         this.requests++;
-        return await fn(this.#conn!);
+        return await fn(used);
       } catch (raw) {
         const error = toSalesforceError(raw);
         if (error.sessionExpired && relogins < this.options.maxRelogins) {
           relogins++;
-          this.#conn = undefined;
+          // Only drop the connection this call used: a parallel call may already have logged in again.
+          if (this.#conn === used) this.#conn = undefined;
           continue;
         }
         if (error.limitExceeded) {
