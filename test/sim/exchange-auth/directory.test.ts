@@ -173,3 +173,45 @@ describe('Directory: snapshots', () => {
     expect(() => Directory.fromJSON({} as never, clock())).toThrow(/not a directory snapshot/);
   });
 });
+
+describe('Directory: admin changes during a run', () => {
+  const svc = { kind: 'service-account', userName: 'svc-sync@acme.test' } as const;
+
+  it('a rep moved out of Sales drops out of the impersonation scope (CONN-04)', () => {
+    const dir = new Directory(acmeWorld(), clock());
+    expect(dir.checkImpersonation(svc, 'rep2@acme.test').ok).toBe(true);
+    expect(dir.updateMailbox('REP2@acme.test', { department: 'Finance' })).toMatchObject({ address: 'rep2@acme.test', department: 'Finance', office: 'Paris' });
+    expect(dir.checkImpersonation(svc, 'rep2@acme.test')).toMatchObject({ ok: false, responseCode: 'ErrorImpersonateUserDenied' });
+    expect(() => dir.updateMailbox('ghost@acme.test', { department: 'x' })).toThrow(/no mailbox ghost@acme\.test/);
+  });
+
+  it('rotates a password and changes or removes the impersonation scope', () => {
+    const dir = new Directory(acmeWorld(), clock());
+    dir.updateServiceAccount('svc-sync@acme.test', { password: 'rotated' });
+    expect(dir.checkPassword(svc, SVC_PASSWORD)).toBe(false);
+    expect(dir.checkPassword(svc, 'rotated')).toBe(true);
+    dir.updateServiceAccount('svc-sync@acme.test', { impersonation: { recipientFilter: "Department -eq 'Finance'" } });
+    expect(dir.impersonationScope(svc).inScope).toEqual(['fin@acme.test']);
+    dir.updateServiceAccount('svc-sync@acme.test', { impersonation: null });
+    expect(dir.impersonationScope(svc).inScope).toEqual([]);
+    expect(() => dir.updateServiceAccount('svc-sync@acme.test', { impersonation: { recipientFilter: 'Department -eq' } })).toThrow(/position 15: expected a quoted value after -eq/);
+    expect(() => dir.updateServiceAccount('nobody@acme.test', {})).toThrow(/no service account nobody@acme\.test/);
+  });
+
+  it('retires Basic or changes name forms mid-run, and snapshots keep the change (CONN-08)', () => {
+    const c = clock();
+    const dir = new Directory(acmeWorld(), c);
+    dir.updateTenant({ auth: { basicRetired: true }, userNameForms: ['upn'] });
+    expect(dir.tenant.auth).toEqual({ basic: true, ntlm: true, oauth: false, basicRetired: true });
+    expect(dir.serviceAccount('ACME\\svc-sync')).toMatchObject({ ok: false, reason: 'form-rejected' });
+    const restored = Directory.fromJSON(JSON.parse(JSON.stringify(dir.toJSON())), c);
+    expect(restored.tenant.auth.basicRetired).toBe(true);
+    expect(restored.tenant.userNameForms).toEqual(['upn']);
+  });
+
+  it('re-derives default mailbox versions when the tenant version changes', () => {
+    const dir = new Directory(acmeWorld(), clock());
+    dir.updateTenant({ version: 'Exchange2016' });
+    expect(dir.versionOf('rep1@acme.test')).toBe('Exchange2016');
+  });
+});
