@@ -7,7 +7,7 @@
 import type { LiteralValue } from './ast.ts';
 import { dateLiteralRange, dayToIso } from './date-literals.ts';
 import { errorAt } from './errors.ts';
-import { canonicalPicklistSet, isSalesforceId, to18, type Category } from './operand.ts';
+import { canonicalPicklistSet, instantKey, isSalesforceId, to18, type Category } from './operand.ts';
 import { localDay, localMidnight } from './time-zone.ts';
 import type { FieldSchema } from './types.ts';
 
@@ -51,10 +51,10 @@ export function toOperand(text: string, lit: LiteralValue, field: FieldSchema, c
       }
       throw wrongType();
     case 'datetime':
-      if (lit.kind === 'datetime') return { kind: 'point', value: new Date(lit.epochMs).toISOString() };
+      if (lit.kind === 'datetime') return { kind: 'point', value: instantKey(lit.epochMs) };
       if (lit.kind === 'date-literal') {
         const r = dateLiteralRange(lit.name, lit.n, localDay(clock.now, clock.timeZone));
-        const iso = (day: number) => new Date(localMidnight(day, clock.timeZone)).toISOString();
+        const iso = (day: number) => instantKey(localMidnight(day, clock.timeZone));
         return { kind: 'range', start: iso(r.start), end: iso(r.end) };
       }
       throw wrongType();

@@ -1,9 +1,10 @@
 /**
  * @module
  * Normalised values per comparison category, so a WHERE clause compares like with like in one cheap operation per
- * row: text lower-cased (Salesforce compares strings case-insensitively), ids cut to their case-sensitive 15-char
- * 18-char form (15- and 18-char ids then compare equal; rows already hold 18 chars, so nothing is allocated), datetimes as canonical ISO-8601 UTC strings (which sort like
- * instants), dates as 'YYYY-MM-DD', multi-picklists as a sorted, lower-cased value list joined with ';'.
+ * row: text lower-cased (Salesforce compares strings case-insensitively); ids in their case-safe 18-char form (15- and
+ * 18-char ids then compare equal; rows already hold 18 chars, so nothing is allocated); datetimes as UTC wall-clock
+ * strings (which sort like instants); dates as 'YYYY-MM-DD'; multi-picklists as a sorted, lower-cased value list
+ * joined with ';'.
  */
 import type { FieldType } from './types.ts';
 
@@ -36,12 +37,24 @@ export function normaliserFor(category: Category): (v: unknown) => Normalised {
   }
 }
 
-/** '2026-03-02T08:00:00.000Z' for any instant representation; rows already in that shape pass through untouched. */
+/**
+ * An instant as its UTC wall clock to the millisecond, 'YYYY-MM-DDTHH:MM:SS.sss' (no zone), which sorts like the
+ * instant. Rows stored as '…000Z' or as REST's '…000+0000' only need a 23-char slice (no parsing, no copy); any other
+ * form (offsets, no milliseconds, epoch numbers, Date) is parsed.
+ */
 export function canonicalIso(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'string' && v.length === 24 && v.charCodeAt(23) === 90 /* Z */) return v;
+  if (typeof v === 'string') {
+    if (v.length === 24 && v.charCodeAt(23) === 90 /* Z */) return v.slice(0, 23);
+    if (v.length === 28 && v.endsWith('+0000')) return v.slice(0, 23);
+  }
   const t = typeof v === 'number' ? v : v instanceof Date ? v.getTime() : Date.parse(String(v));
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  return Number.isNaN(t) ? null : instantKey(t);
+}
+
+/** The canonicalIso form of epoch ms. */
+export function instantKey(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 23);
 }
 
 export function canonicalPicklistSet(v: string): string {

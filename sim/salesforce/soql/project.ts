@@ -105,8 +105,9 @@ function formatterFor(field: FieldSchema): (v: unknown) => unknown {
   switch (field.type) {
     case 'datetime':
       return (v) => {
-        const iso = canonicalIso(v);
-        return iso === null ? null : `${iso.slice(0, 23)}+0000`;
+        if (typeof v === 'string' && v.length === 28 && v.endsWith('+0000')) return v; // already REST form
+        const key = canonicalIso(v);
+        return key === null ? null : `${key}+0000`;
       };
     case 'int':
     case 'double':

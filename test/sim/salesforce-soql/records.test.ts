@@ -71,6 +71,32 @@ describe('record shape', () => {
   });
 });
 
+describe('datetime storage forms', () => {
+  // The sim's store keeps REST form ('…+0000'); other sources may keep 'Z', offsets or no milliseconds.
+  const EVENT: ObjectSchema = { name: 'Event', keyPrefix: '00U', fields: [{ name: 'Id', type: 'id' }, { name: 'StartDateTime', type: 'datetime' }] };
+  const rows = [
+    { Id: '00U000000000001', StartDateTime: '2026-03-04T17:00:00.000+0000' },
+    { Id: '00U000000000002', StartDateTime: '2026-03-04T16:59:59.999Z' },
+    { Id: '00U000000000003', StartDateTime: '2026-03-04T18:30:00+01:00' },
+    { Id: '00U000000000004', StartDateTime: null },
+  ];
+  const source: SoqlDataSource = { schema: (n) => (n.toLowerCase() === 'event' ? EVENT : undefined), rows: () => rows, byId: () => undefined };
+
+  it('compare and sort as instants, whatever the stored form', () => {
+    const after = runSoql('SELECT Id FROM Event WHERE StartDateTime >= 2026-03-04T17:00:00Z ORDER BY StartDateTime DESC', source, OPTIONS);
+    expect(after.records.map((r) => r.Id)).toEqual(['00U000000000003', '00U000000000001']);
+    const sorted = runSoql('SELECT Id FROM Event ORDER BY StartDateTime', source, OPTIONS);
+    expect(sorted.records.map((r) => r.Id)).toEqual(['00U000000000004', '00U000000000002', '00U000000000001', '00U000000000003']);
+  });
+
+  it('leave in REST form with milliseconds and +0000', () => {
+    const { records } = runSoql('SELECT StartDateTime FROM Event', source, OPTIONS);
+    expect(records.map((r) => r.StartDateTime)).toEqual([
+      '2026-03-04T17:00:00.000+0000', '2026-03-04T16:59:59.999+0000', '2026-03-04T17:30:00.000+0000', null,
+    ]);
+  });
+});
+
 describe('COUNT', () => {
   it('COUNT() returns only totalSize', () => {
     expect(runSoql('SELECT COUNT() FROM Contact', createFixtureSource(), OPTIONS)).toEqual({ totalSize: 6, records: [] });
