@@ -7,7 +7,9 @@
 type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
+  run: () => import('./run.ts'),
   validate: () => import('./validate.ts'),
+  'merge-reports': () => import('./merge-reports.ts'),
   serve: () => import('./serve.ts'),
 };
 

@@ -23,7 +23,7 @@ const RULES: Array<[string, number, string]> = [
   ['CONN-05', 1, 'OAuth 2.0: one-time admin consent, token refresh, global Azure cloud only'],
   ['CONN-06', 1, 'Supported servers 2013 SP1, 2016, 2019, Online; other versions do not sync'],
   ['CONN-07', 1, 'Hybrid deployments are detected and refused with a clear status'],
-  ['CONN-08', 1, 'Exchange Online with Basic retired: service account fails (401), OAuth works'],
+  ['CONN-08', 1, 'Exchange Online with Basic auth retired: service account fails (401), OAuth works'],
   ['CONN-09', 1, 'Connection test checks every point of connectivity and summarises the verdict'],
   ['CONN-10', 1, 'Setup needs Customize Application + Manage Users + Manage Lightning Sync; error report needs View All Data'],
   ['CONN-11', 1, 'Available only in Professional, Enterprise, Performance, Unlimited and Developer editions'],

@@ -1,0 +1,28 @@
+/**
+ * @module
+ * Everything one scenario run accumulates: the clock, the environment, the timeline, cycle records, findings,
+ * connection-test results by ref, and expectation results. Steps and expectations read and append to it.
+ */
+import type { ConnectionTestResult, Finding } from '../../sync/api.ts';
+import type { ScenarioClock } from '../../time/clock.ts';
+import type { CycleRecord, ExpectationResult, TimelineEntry } from '../../report/model.ts';
+import type { Environment } from '../env/types.ts';
+import type { Scenario } from '../schema.ts';
+
+export interface RunContext {
+  scenario: Scenario;
+  seed: number;
+  clock: ScenarioClock;
+  env: Environment;
+  timeline: TimelineEntry[];
+  cycles: CycleRecord[];
+  findings: Finding[];
+  connectionTests: Map<string, ConnectionTestResult>;
+  results: ExpectationResult[];
+  /** Items created by steps: ref → where it lives. */
+  createdRefs: Map<string, { side: 'exchange' | 'salesforce'; scope: string; object: string; key: string }>;
+}
+
+export function note(ctx: RunContext, entry: Omit<TimelineEntry, 'at'> & { at?: number }): void {
+  ctx.timeline.push({ at: ctx.clock.now(), ...entry });
+}

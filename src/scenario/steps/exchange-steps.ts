@@ -1,0 +1,43 @@
+/**
+ * @module
+ * Rep actions in a mailbox: create, update, delete, move, mark private (EVT-02), log to Salesforce (CFG-04).
+ * Updates use the scenario's camelCase item fields (subject, body, givenName…), as in the world.
+ */
+import type { StepArgs } from '../schema.ts';
+import type { RunContext } from '../run/context.ts';
+import { findExchangeItem, type Selector } from '../run/refs.ts';
+
+async function target(ctx: RunContext, mailbox: string, item: Selector) {
+  const found = await findExchangeItem(ctx, mailbox, undefined, item);
+  if (!found) throw new Error(`no item ${JSON.stringify(item)} in mailbox ${mailbox} — it may have been deleted or never synced there`);
+  return found;
+}
+
+export const exchangeSteps = {
+  async 'exchange.create'(ctx: RunContext, a: StepArgs<'exchange.create'>) {
+    const object = a.contact ? 'Contact' : 'Event';
+    const spec = (a.contact ?? a.event) as Record<string, unknown>;
+    const item = await ctx.env.exchange.create(a.mailbox, object, spec);
+    if (typeof spec.ref === 'string') ctx.createdRefs.set(spec.ref, { side: 'exchange', scope: a.mailbox, object, key: item.key });
+  },
+  async 'exchange.update'(ctx: RunContext, a: StepArgs<'exchange.update'>) {
+    const { item } = await target(ctx, a.mailbox, a.item);
+    await ctx.env.exchange.update(a.mailbox, item.key, a.set);
+  },
+  async 'exchange.delete'(ctx: RunContext, a: StepArgs<'exchange.delete'>) {
+    const { item } = await target(ctx, a.mailbox, a.item);
+    await ctx.env.exchange.remove(a.mailbox, item.key);
+  },
+  async 'exchange.move'(ctx: RunContext, a: StepArgs<'exchange.move'>) {
+    const { item } = await target(ctx, a.mailbox, a.item);
+    await ctx.env.exchange.move(a.mailbox, item.key, a.to);
+  },
+  async 'exchange.mark-private'(ctx: RunContext, a: StepArgs<'exchange.mark-private'>) {
+    const { item } = await target(ctx, a.mailbox, a.item);
+    await ctx.env.exchange.update(a.mailbox, item.key, { sensitivity: 'Private' });
+  },
+  async 'exchange.log-to-salesforce'(ctx: RunContext, a: StepArgs<'exchange.log-to-salesforce'>) {
+    const { item } = await target(ctx, a.mailbox, a.item);
+    await ctx.env.exchange.update(a.mailbox, item.key, { loggedToSalesforce: true });
+  },
+};
