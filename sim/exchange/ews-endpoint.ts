@@ -88,22 +88,22 @@ export function createEwsEndpoint(ctx: EwsEndpointContext): (request: Request) =
       return fault(spec, { note: spec.message });
     }
 
-    const rule = ctx.faults.check({ operation, target });
-    if (rule) {
-      const outcome = await applyFault(rule, { operation, version, clock: ctx.clock });
-      if (outcome.response) {
-        record({ operation, target, principal, status: outcome.response.status, write: false, faultId: rule.id, ...(outcome.error ? { error: outcome.error } : {}) });
-        return outcome.response;
-      }
-    }
-
-    // EWSMaxConcurrency counts requests in flight per impersonating account (SIM-EX-03).
+    // EWSMaxConcurrency counts requests in flight per impersonating account (SIM-EX-03); a latency fault keeps
+    // its request in flight while it waits.
     const running = (inFlight.get(principal) ?? 0) + 1;
     if (running > ctx.directory.tenant.maxConcurrency) {
-      return fault({ responseCode: 'ErrorExceededConnectionCount', message: CONNECTION_COUNT_MESSAGE }, rule ? { faultId: rule.id } : {});
+      return fault({ responseCode: 'ErrorExceededConnectionCount', message: CONNECTION_COUNT_MESSAGE }, { note: `EWSMaxConcurrency ${ctx.directory.tenant.maxConcurrency} exceeded` });
     }
     inFlight.set(principal, running);
     try {
+      const rule = ctx.faults.check({ operation, target });
+      if (rule) {
+        const outcome = await applyFault(rule, { operation, version, clock: ctx.clock });
+        if (outcome.response) {
+          record({ operation, target, principal, status: outcome.response.status, write: false, faultId: rule.id, ...(outcome.error ? { error: outcome.error } : {}) });
+          return outcome.response;
+        }
+      }
       const result = runOperation(operation, () => handler(soap.operation, { store: ctx.store, mailbox, request: soap, clock: ctx.clock }));
       if ('fault' in result) return fault(result.fault, rule ? { faultId: rule.id } : {});
       const response = xmlResponse(responseEnvelope(operation, version, result.messages.join('')));
