@@ -1,7 +1,7 @@
 /**
  * @module
- * Autodiscover for the Exchange sim: SOAP (`POST /autodiscover/autodiscover.svc`, GetUserSettings, what
- * ews-javascript-api's AutodiscoverService uses) and POX (`POST /autodiscover/autodiscover.xml`, the Outlook provider
+ * Autodiscover for the Exchange sim: SOAP (`POST /autodiscover/autodiscover.svc`, GetUserSettings — what
+ * ews-javascript-api's AutodiscoverService uses — and GetDomainSettings) and POX (`POST /autodiscover/autodiscover.xml`, the Outlook provider
  * schema). Both require authentication, like Exchange. Anything else answers a fault or error that says
  * "not implemented by synclab's Exchange sim: …" — never an empty success.
  */
@@ -10,6 +10,7 @@ import type { Authenticator } from '../auth/index.ts';
 import type { Directory } from '../directory/index.ts';
 import type { ExchangeVersionName } from '../world.ts';
 import { child, NS, parseXml, XmlParseError, type XmlElement } from '../soap/xml.ts';
+import { getDomainSettings } from './get-domain-settings.ts';
 import { getUserSettings } from './get-user-settings.ts';
 import { handlePox } from './pox.ts';
 import { AUTODISCOVER_NS, autodiscoverEnvelope, autodiscoverFault, soapXmlResponse, WSA_NS } from './soap-xml.ts';
@@ -70,8 +71,12 @@ function handleSoap(bodyText: string, ctx: AutodiscoverContext): Response {
   }
   const actionHeader = child(child(root, NS.soap, 'Header'), WSA_NS, 'Action')?.text.trim();
   const action = actionHeader?.split('/').pop() ?? operation.name.replace(/RequestMessage$/, '');
+  const version = autodiscoverServerVersion(ctx.directory);
   if (operation.ns === AUTODISCOVER_NS && operation.name === 'GetUserSettingsRequestMessage' && action === 'GetUserSettings') {
-    return soapXmlResponse(autodiscoverEnvelope('GetUserSettings', autodiscoverServerVersion(ctx.directory), getUserSettings(operation, ctx)));
+    return soapXmlResponse(autodiscoverEnvelope('GetUserSettings', version, getUserSettings(operation, ctx)));
+  }
+  if (operation.ns === AUTODISCOVER_NS && operation.name === 'GetDomainSettingsRequestMessage' && action === 'GetDomainSettings') {
+    return soapXmlResponse(autodiscoverEnvelope('GetDomainSettings', version, getDomainSettings(operation, ctx)));
   }
   return autodiscoverFault('ActionNotSupported', `not implemented by synclab's Exchange sim: Autodiscover ${action}`);
 }

@@ -3,7 +3,7 @@
  * no POX path: client-probe §3.7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AutodiscoverService, ExchangeVersion, Uri, UserSettingName, WebCredentials } from 'ews-javascript-api';
+import { AutodiscoverService, DomainSettingName, ExchangeVersion, Uri, UserSettingName, WebCredentials } from 'ews-javascript-api';
 import { readFileSync } from 'node:fs';
 import { serveFetchHandler, type RunningServer } from '../../../sim/core/http-server.ts';
 import { createAuthenticator } from '../../../sim/exchange/auth/index.ts';
@@ -64,6 +64,25 @@ describe('SOAP Autodiscover GetUserSettings via AutodiscoverService', () => {
     expect(response.GetSettingValue(UserSettingName.UserDeploymentId)).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.GetSettingValue(UserSettingName.CasVersion)).toBe('15.2.1118.7');
     expect(response.GetSettingValue(UserSettingName.EwsSupportedSchemas)).toContain('Exchange2013_SP1');
+  });
+
+  it('answers GetDomainSettings for the tenant domain, InvalidDomain for others', async () => {
+    const ad = autodiscover(server.svcUrl);
+    const response = await ad.GetDomainSettings('acme.test', ExchangeVersion.Exchange2013, DomainSettingName.ExternalEwsUrl, DomainSettingName.ExternalEwsVersion);
+    expect(response.ErrorCode).toBe(0);
+    expect(response.Settings.get(DomainSettingName.ExternalEwsUrl)).toBe(server.ewsUrl);
+    expect(response.Settings.get(DomainSettingName.ExternalEwsVersion)).toBe('15.2.1118.7');
+    // ews-javascript-api 0.15.3 cannot read a DomainResponse error (it rejects with `undefined` on the empty
+    // DomainSettings element Exchange sends), so the InvalidDomain answer is checked on the wire.
+    await expect(ad.GetDomainSettings('other.test', ExchangeVersion.Exchange2013, DomainSettingName.ExternalEwsUrl)).rejects.toBeUndefined();
+    const raw = await fetch(server.svcUrl, {
+      method: 'POST',
+      headers: { authorization: basic('svc-sync@acme.test', SVC_PASSWORD) },
+      body:
+        '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetDomainSettingsRequestMessage xmlns="http://schemas.microsoft.com/exchange/2010/Autodiscover">' +
+        '<Request><Domains><Domain>other.test</Domain></Domains><RequestedSettings><Setting>ExternalEwsUrl</Setting></RequestedSettings></Request></GetDomainSettingsRequestMessage></s:Body></s:Envelope>',
+    }).then((r) => r.text());
+    expect(raw).toContain('<DomainResponse><ErrorCode>InvalidDomain</ErrorCode><ErrorMessage>The domain is not valid.</ErrorMessage>');
   });
 
   it('answers InvalidUser for an unknown mailbox', async () => {
