@@ -2,8 +2,7 @@
  * @module
  * ORDER BY. Each matching row is decorated once with its normalised sort keys (text case-insensitive, as Salesforce
  * sorts) and a sequence number, so ties keep source order and comparisons never re-read fields. With LIMIT, only
- * the best OFFSET+LIMIT rows are kept in a bounded heap while streaming (O(n log k), memory O(k)) instead of sorting
- * every match. Nulls go FIRST or LAST as asked, regardless of direction (defaults: ASC NULLS FIRST, DESC NULLS LAST).
+ * the best OFFSET+LIMIT rows are kept while streaming (memory O(k)) instead of sorting every match. Nulls go FIRST or LAST as asked, regardless of direction (defaults: ASC NULLS FIRST, DESC NULLS LAST).
  */
 import type { OrderItem } from './ast.ts';
 import { categoryOf, normaliserFor, type Normalised } from './operand.ts';
@@ -51,7 +50,7 @@ export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCol
   };
   let seq = 0;
   const decorate = (row: Row): Decorated => ({ row, keys: readers.map((r) => r(row)), seq: seq++ });
-  // Reused for rows that most likely lose against a full heap, so rejected rows allocate nothing.
+  // Keys of the row being considered; copied only when the row is kept.
   const scratch: Decorated = { row: {}, keys: readers.map(() => null), seq: 0 };
 
   if (keep === undefined) {
@@ -61,24 +60,34 @@ export function createSortCollector(sortKeys: SortKey[], keep?: number): SortCol
       sorted: () => all.sort(compare).map((d) => d.row),
     };
   }
-  // Max-heap on `compare`: the root is the worst row kept, evicted when a better one arrives.
-  const heap: Decorated[] = [];
+  // Bounded top-k: candidates collect in a buffer; when it holds `keep` plus a slack, it is sorted and cut back to
+  // `keep`, and the worst row kept becomes the bar later rows must beat. Rows that do not beat it allocate nothing.
+  // Input already in (or against) the sort order — common, rows are stored in creation order — makes each cut a
+  // near-linear TimSort pass.
+  const limit = keep;
+  const slack = Math.max(limit, 1024);
+  let buffer: Decorated[] = [];
+  let bar: Decorated | undefined;
+  const cut = () => {
+    buffer.sort(compare);
+    if (buffer.length > limit) buffer.length = limit;
+    bar = buffer.length === limit ? buffer[limit - 1] : undefined;
+  };
   return {
     add(row) {
-      if (keep === 0) return;
-      if (heap.length < keep) {
-        heap.push(decorate(row));
-        siftUp(heap, heap.length - 1, compare);
-        return;
-      }
+      if (limit === 0) return;
       for (let i = 0; i < readers.length; i++) scratch.keys[i] = readers[i](row);
       scratch.seq = seq++;
-      if (compare(scratch, heap[0]) < 0) {
-        heap[0] = { row, keys: scratch.keys.slice(), seq: scratch.seq };
-        siftDown(heap, 0, compare);
-      }
+      if (bar && compare(scratch, bar) >= 0) return;
+      buffer.push({ row, keys: scratch.keys.slice(), seq: scratch.seq });
+      if (buffer.length >= limit + slack) cut();
     },
-    sorted: () => heap.sort(compare).map((d) => d.row),
+    sorted() {
+      cut();
+      const rows = buffer.map((d) => d.row);
+      buffer = [];
+      return rows;
+    },
   };
 }
 
@@ -91,26 +100,4 @@ function collationKey(v: unknown): Normalised {
   const lower = String(v).toLowerCase();
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
-function siftUp(heap: Decorated[], i: number, compare: (a: Decorated, b: Decorated) => number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (compare(heap[i], heap[parent]) <= 0) return;
-    [heap[i], heap[parent]] = [heap[parent], heap[i]];
-    i = parent;
-  }
-}
-
-function siftDown(heap: Decorated[], i: number, compare: (a: Decorated, b: Decorated) => number): void {
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let worst = i;
-    if (l < heap.length && compare(heap[l], heap[worst]) > 0) worst = l;
-    if (r < heap.length && compare(heap[r], heap[worst]) > 0) worst = r;
-    if (worst === i) return;
-    [heap[i], heap[worst]] = [heap[worst], heap[i]];
-    i = worst;
-  }
 }
