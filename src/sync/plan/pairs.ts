@@ -28,7 +28,7 @@ export interface PairsResult<S, E> {
   claimedEx: Set<string>;
   /** Edited items whose partner was deleted: they go back through matching / create (edit beats delete). */
   survivors: { sf: S[]; ex: E[] };
-  /** Pair keys (sfId|exId) that got an action or patch this cycle. */
+  /** Pair keys (sfId|exId) that got an action this cycle (an echo with no mapped change does not count). */
   touched: Set<string>;
 }
 
@@ -44,13 +44,10 @@ export function planPairs<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, pairings
     const sfGone = sf.deletes.get(p.sfId);
     const exGone = ex.deletes.get(p.exId);
     if (!sfItem && !exItem && !sfGone && !exGone) continue;
-    result.touched.add(`${p.sfId}|${p.exId}`);
-    if (sfGone || exGone) {
-      planGone(b, a, p, sfGone, exGone, sfItem, exItem, result);
-      continue;
-    }
-    if (p.frozen) continue; // EVT-02: stopped syncing; the partner stays as it is
-    planChanged(b, a, p, sfItem, exItem);
+    const actionsBefore = b.actions.length;
+    if (sfGone || exGone) planGone(b, a, p, sfGone, exGone, sfItem, exItem, result);
+    else if (!p.frozen) planChanged(b, a, p, sfItem, exItem); // frozen (EVT-02): the partner stays as it is
+    if (b.actions.length > actionsBefore) result.touched.add(`${p.sfId}|${p.exId}`);
   }
   return result;
 }
