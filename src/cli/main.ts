@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   validate: () => import('./validate.ts'),
   'merge-reports': () => import('./merge-reports.ts'),
   serve: () => import('./serve.ts'),
+  sync: () => import('./sync.ts'),
+  'connection-test': () => import('./connection-test.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {
