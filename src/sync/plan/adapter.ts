@@ -43,6 +43,12 @@ export interface ObjectAdapter<S, E> {
   /** Why this item must not be written to the other side (null = it may). */
   sfSkip(item: S, values: MappedValues, mode: 'create' | 'update'): Skip | null;
   exSkip(item: E, values: MappedValues, mode: 'create' | 'update'): Skip | null;
+  /**
+   * May this item be offered as a match partner at all? Items that could never sync themselves (another folder or
+   * calendar, an occurrence of a series, someone else's event, a withheld private event) must not be paired (G-04).
+   */
+  sfPoolable?(item: S): boolean;
+  exPoolable?(item: E): boolean;
   /** EVT-02: a pair whose item became private (flag off) is frozen instead of synced. */
   freezeReason?(values: MappedValues): string | null;
   /** Rule for reporting a field the target held that a write replaces. */

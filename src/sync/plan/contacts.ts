@@ -54,6 +54,7 @@ export function contactAdapter(b: PlanBuilder, pairedCount: number): ObjectAdapt
     },
     exSkip: (c) => c.folder === SALESFORCE_SYNC_FOLDER ? null
       : { rule: 'CON-02', reason: `in folder "${c.folder}", not Salesforce_Sync: only contacts inside Salesforce_Sync sync` },
+    exPoolable: (c) => c.folder === SALESFORCE_SYNC_FOLDER,
     overwriteRule: () => 'G-03',
     capSkip: (): Skip | null => {
       if (syncing < MAX_CONTACTS_PER_REP) { syncing += 1; return null; }

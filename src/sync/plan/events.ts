@@ -78,6 +78,11 @@ export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & 
       if (!inWindow(v, window)) return windowSkip();
       return null;
     },
+    sfPoolable: (e) => e.OwnerId === rep.userId && !sfSeriesSkip(e, ev.syncSeries)
+      && !privateSkip(sfEventIsPrivate(e), ev.syncPrivate, 'Salesforce'),
+    exPoolable: (e) => e.calendar === 'default' && !exSeriesSkip(e, ev.syncSeries)
+      && !privateSkip(exEventIsPrivate(e, privateSensitivities), ev.syncPrivate, 'Exchange')
+      && (!e.organizer || syncing.has(e.organizer.trim().toLowerCase())),
     freezeReason: (v) => freezeReason(v, ev.syncPrivate),
     overwriteRule: (target) => (target === 'salesforce' && ev.direction === 'exchange-to-salesforce' ? 'EVT-03' : 'G-03'),
     createEx(e, values, rule, reason) {

@@ -31,8 +31,10 @@ export function planUnpaired<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, u: Un
   const exValues = new Map<string, MappedValues>();
   const sfV = (item: S) => memo(sfValues, a.sfId(item), () => a.sfValues(item));
   const exV = (item: E) => memo(exValues, a.exId(item), () => a.exValues(item));
-  const sfPool = new MatchPool([...sfSources, ...u.sf.candidates.values()], a.sfId, (i) => a.sfMatchKeys(i, sfV(i)), u.claimedSf);
-  const exPool = new MatchPool([...exSources, ...u.ex.candidates.values()], a.exId, (i) => a.exMatchKeys(i, exV(i)), u.claimedEx);
+  const sfPoolItems = [...sfSources, ...u.sf.candidates.values()].filter((i) => a.sfPoolable?.(i) ?? true);
+  const exPoolItems = [...exSources, ...u.ex.candidates.values()].filter((i) => a.exPoolable?.(i) ?? true);
+  const sfPool = new MatchPool(sfPoolItems, a.sfId, (i) => a.sfMatchKeys(i, sfV(i)), u.claimedSf);
+  const exPool = new MatchPool(exPoolItems, a.exId, (i) => a.exMatchKeys(i, exV(i)), u.claimedEx);
 
   // ORG-01 + G-05: stamps first.
   const orgId = b.input.org.orgId;
