@@ -52,7 +52,7 @@ export class Directory {
 
   /** CONN-07: the tenant says so, or its mailboxes live in both places. */
   get isHybrid(): boolean {
-    return this.#tenant.hybrid || new Set(this.mailboxes().map((m) => m.location)).size > 1;
+    return this.#tenant.hybrid || this.#mailboxes.spansLocations;
   }
 
   mailbox(address: string): MailboxIdentity | undefined {
@@ -119,7 +119,7 @@ export class Directory {
 
   /** Resolves a logon name (service account first, then mailbox) to a principal, per the accepted forms (CONN-02). */
   resolveLogon(userName: string): LogonLookup {
-    return resolveLogon({ tenant: this.#tenant, accounts: this.#accounts.values(), mailboxes: this.mailboxes() }, userName);
+    return resolveLogon({ tenant: this.#tenant, accounts: this.#accounts.values(), mailboxes: this.#mailboxes.identities() }, userName);
   }
 
   /** Constant-time password check for a service account or mailbox principal. */

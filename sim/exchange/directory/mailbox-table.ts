@@ -11,6 +11,8 @@ export type MailboxPatch = Partial<Omit<MailboxDirectoryEntry, 'address'>>;
 
 export class MailboxTable {
   readonly #rows = new Map<string, { entry: MailboxDirectoryEntry; identity: MailboxIdentity }>();
+  /** Mailboxes per location, kept current on every change so `spansLocations` costs nothing per request. */
+  #locationCounts = { 'on-premises': 0, online: 0 };
 
   get(address: string): MailboxIdentity | undefined {
     return this.#rows.get(key(address))?.identity;
@@ -18,6 +20,16 @@ export class MailboxTable {
 
   list(): MailboxIdentity[] {
     return [...this.#rows.values()].map((row) => row.identity);
+  }
+
+  /** Identities without copying the table (logon lookups run on every request). */
+  *identities(): IterableIterator<MailboxIdentity> {
+    for (const row of this.#rows.values()) yield row.identity;
+  }
+
+  /** True when mailboxes live both on-premises and online (kept up to date on every change, read per request). */
+  get spansLocations(): boolean {
+    return this.#locationCounts['on-premises'] > 0 && this.#locationCounts.online > 0;
   }
 
   entries(): MailboxDirectoryEntry[] {
@@ -34,6 +46,7 @@ export class MailboxTable {
     const { address, displayName, department, office, company, customAttributes, password, version, location } = spec;
     const entry = stripUndefined({ address, displayName, department, office, company, customAttributes, password, version, location });
     this.#rows.set(identity.address, { entry, identity });
+    this.#locationCounts[identity.location]++;
     return identity;
   }
 
@@ -43,16 +56,29 @@ export class MailboxTable {
     const entry = stripUndefined({ ...current.entry, ...patch, address: current.entry.address });
     const identity = toMailboxIdentity(entry, tenant);
     this.#rows.set(identity.address, { entry, identity });
+    this.#locationCounts[current.identity.location]--;
+    this.#locationCounts[identity.location]++;
     return identity;
   }
 
   remove(address: string): boolean {
-    return this.#rows.delete(key(address));
+    const row = this.#rows.get(key(address));
+    if (!row) return false;
+    this.#rows.delete(key(address));
+    this.#locationCounts[row.identity.location]--;
+    return true;
   }
 
   /** Re-derives every identity after a tenant change (default versions and locations depend on it). */
   reidentify(tenant: ResolvedTenant): void {
     for (const [k, row] of this.#rows) this.#rows.set(k, { entry: row.entry, identity: toMailboxIdentity(row.entry, tenant) });
+    this.#recount();
+  }
+
+  #recount(): void {
+    const counts = { 'on-premises': 0, online: 0 };
+    for (const row of this.#rows.values()) counts[row.identity.location]++;
+    this.#locationCounts = counts;
   }
 }
 
