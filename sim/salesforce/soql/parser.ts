@@ -13,7 +13,7 @@
  */
 import type { Condition, FieldPath, OrderItem, SelectItem, SoqlQuery } from './ast.ts';
 import { errorAt, unsupportedAt } from './errors.ts';
-import { MAX_OFFSET } from './limits.ts';
+import { MAX_OFFSET, MAX_QUERY_LENGTH } from './limits.ts';
 import { parseCondition } from './parse-where.ts';
 import { TokenStream } from './token-stream.ts';
 
@@ -32,6 +32,13 @@ const AGGREGATES = new Set(['AVG', 'SUM', 'MIN', 'MAX', 'COUNT_DISTINCT']);
 export function parseSoql(text: string): SoqlQuery {
   if (typeof text !== 'string' || text.trim() === '') {
     throw errorAt(String(text ?? ''), 0, 'MALFORMED_QUERY', 'unexpected token: <EOF>. The query is empty; send q=SELECT … FROM …');
+  }
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw errorAt(
+      text.slice(0, 200), 0, 'MALFORMED_QUERY',
+      `SOQL statements cannot be longer than ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters (this one has ` +
+        `${text.length.toLocaleString('en-US')}); split long IN lists across several queries`,
+    );
   }
   const s = new TokenStream(text);
   s.expectKeyword('SELECT');

@@ -8,6 +8,7 @@
  */
 import type { FieldPath } from './ast.ts';
 import { errorAt, noSuchColumn } from './errors.ts';
+import { MAX_RELATIONSHIP_HOPS } from './limits.ts';
 import type { FieldSchema, ObjectSchema, SoqlDataSource } from './types.ts';
 
 export interface RunContext {
@@ -65,6 +66,12 @@ export const TYPE_PSEUDO_FIELD: FieldSchema = { name: 'Type', type: 'picklist', 
 export function resolveField(path: FieldPath, root: ObjectSchema, ctx: RunContext): ResolvedField {
   const hops: Hop[] = [];
   let targets: ObjectSchema[] = [root];
+  if (path.parts.length - 1 > MAX_RELATIONSHIP_HOPS) {
+    throw errorAt(
+      ctx.text, path.at, 'MALFORMED_QUERY',
+      `${path.parts.join('.')}: SOQL statements cannot query more than ${MAX_RELATIONSHIP_HOPS} levels of relationships`,
+    );
+  }
   for (let i = 0; i < path.parts.length - 1; i++) {
     const part = path.parts[i];
     if (hops.at(-1)?.polymorphic) throw didNotUnderstand(ctx.text, path.at, part);

@@ -7,10 +7,13 @@ import type { FieldPath } from './ast.ts';
 import { errorAt, unsupportedAt } from './errors.ts';
 import { tokenize, type Token } from './lexer.ts';
 
-/** SOQL's reserved words: never a field or object name (so `SELECT FROM Contact` blames FROM, as Salesforce does). */
+/**
+ * SOQL's reserved words (Salesforce's list): never a field or object name, so `SELECT FROM Contact` blames FROM.
+ * ORDER, OFFSET, USING … are not reserved — `SELECT Id FROM Order` is valid SOQL.
+ */
 const RESERVED = new Set([
   'AND', 'ASC', 'DESC', 'EXCLUDES', 'FIRST', 'FROM', 'GROUP', 'HAVING', 'IN', 'INCLUDES', 'LAST', 'LIKE', 'LIMIT', 'NOT',
-  'NULL', 'NULLS', 'OR', 'SELECT', 'WHERE', 'WITH', 'ORDER', 'OFFSET', 'TRUE', 'FALSE', 'USING',
+  'NULL', 'NULLS', 'OR', 'SELECT', 'WHERE', 'WITH',
 ]);
 
 export class TokenStream {

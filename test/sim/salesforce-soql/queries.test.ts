@@ -144,6 +144,12 @@ const INVALID: Record<string, InvalidCase> = {
   'bad escape': { q: "SELECT Id FROM Contact WHERE LastName = 'a\\qb'", code: 'MALFORMED_QUERY', detail: "Illegal character sequence '\\q'", at: [1, 43] },
   'error on the third line': { q: 'SELECT Id\nFROM Contact\nWHERE Foo = 1', code: 'INVALID_FIELD', detail: "No such column 'Foo' on entity 'Contact'", at: [3, 7] },
   'empty query': { q: '   ', code: 'MALFORMED_QUERY', detail: 'The query is empty' },
+  'ORDER is not reserved: FROM Order parses (and this org has no Order)': { q: 'SELECT Id FROM Order ORDER BY Id', code: 'INVALID_TYPE', detail: "sObject type 'Order' is not supported.", at: [1, 16] },
+  'more than five relationship hops': { q: 'SELECT Id FROM Contact WHERE A.B.C.D.E.F.Name = null', code: 'MALFORMED_QUERY', detail: 'cannot query more than 5 levels of relationships', at: [1, 30] },
+  'query text over 100,000 characters': {
+    q: `SELECT Id FROM Contact WHERE Id IN (${Array.from({ length: 5000 }, () => "'003Dn0000000001IAA'").join(', ')})`,
+    code: 'MALFORMED_QUERY', detail: 'SOQL statements cannot be longer than 100,000 characters (this one has 110,035)',
+  },
   'unknown object': { q: 'SELECT Id FROM Bogus', code: 'INVALID_TYPE', detail: "sObject type 'Bogus' is not supported.", at: [1, 16] },
   'unknown field in SELECT': { q: 'SELECT Id, Foo FROM Contact', code: 'INVALID_FIELD', detail: "No such column 'Foo' on entity 'Contact'. If you are attempting to use a custom field, be sure to append the '__c'", at: [1, 12] },
   'unknown relationship': { q: "SELECT Id FROM Contact WHERE Acct.Name = 'x'", code: 'INVALID_FIELD', detail: "Didn't understand relationship 'Acct' in field path", at: [1, 30] },
