@@ -202,6 +202,12 @@ describe('hybrid tenants (CONN-07)', () => {
           '<AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>',
       }).then((r) => r.text());
       expect(pox).toContain('<Account><Action>redirectAddr</Action><RedirectAddr>cloud@acme.mail.onmicrosoft.com</RedirectAddr></Account>');
+      // The real client follows the redirect with its own e-mail-domain discovery, which cannot reach 127.0.0.1:
+      // an engine sees this message for a hybrid tenant's online mailbox.
+      const ad = autodiscover(server.svcUrl);
+      await expect(ad.GetUserSettings('cloud@acme.test', [UserSettingName.ExternalEwsUrl])).rejects.toMatchObject({
+        message: "The Autodiscover service couldn't be located.",
+      });
     } finally {
       await server.close();
     }
