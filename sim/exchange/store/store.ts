@@ -28,6 +28,8 @@ export class ExchangeStore {
   #folderById = new Map<string, StoredFolder>();
   #items = new Map<string, StoredItem>();
   #itemById = new Map<string, StoredItem>();
+  /** folder uid → uids of the items in it, in creation order (FindItem pages over this, not over every item). */
+  #folderItems = new Map<string, Set<string>>();
   #journals = new Map<string, JournalEntry[]>();
   #seq = 0;
   #nextUid = 1;
@@ -141,7 +143,16 @@ export class ExchangeStore {
   // ---- items -----------------------------------------------------------------------------------------------
 
   itemsIn(folderUid: string): StoredItem[] {
-    return [...this.#items.values()].filter((i) => i.folderUid === folderUid);
+    const uids = this.#folderItems.get(folderUid);
+    if (!uids) return [];
+    // Creation order (uid number), so a moved-in item sorts by when it was made, as before the move.
+    return [...uids].map((uid) => this.#items.get(uid)!).sort((a, b) => uidNumber(a.uid) - uidNumber(b.uid));
+  }
+
+  #index(item: StoredItem): void {
+    let set = this.#folderItems.get(item.folderUid);
+    if (!set) this.#folderItems.set(item.folderUid, (set = new Set()));
+    set.add(item.uid);
   }
 
   allItems(mailbox?: string): StoredItem[] {
@@ -186,6 +197,7 @@ export class ExchangeStore {
     };
     this.#items.set(uid, item);
     this.#itemById.set(item.itemId, item);
+    this.#index(item);
     this.#journal(folder.uid, item, 'create');
     return item;
   }
@@ -208,8 +220,10 @@ export class ExchangeStore {
     if (target.uid === item.folderUid) return item;
     this.#journal(item.folderUid, item, 'delete');
     this.#itemById.delete(item.itemId);
+    this.#folderItems.get(item.folderUid)?.delete(item.uid);
     item.moves++;
     item.folderUid = target.uid;
+    this.#index(item);
     item.itemId = mintItemId(item.mailbox, item.uid, item.moves);
     this.#itemById.set(item.itemId, item);
     this.#touch(item);
@@ -226,6 +240,7 @@ export class ExchangeStore {
     this.#journal(item.folderUid, item, 'delete');
     this.#items.delete(uid);
     this.#itemById.delete(item.itemId);
+    this.#folderItems.get(item.folderUid)?.delete(uid);
     return undefined;
   }
 
@@ -276,6 +291,7 @@ export class ExchangeStore {
     for (const i of copy.items) {
       this.#items.set(i.uid, i);
       this.#itemById.set(i.itemId, i);
+      this.#index(i);
     }
     for (const [uid, entries] of Object.entries(copy.journals)) this.#journals.set(uid, entries);
   }
@@ -295,10 +311,15 @@ export class ExchangeStore {
     this.#folderById.clear();
     this.#items.clear();
     this.#itemById.clear();
+    this.#folderItems.clear();
     this.#journals.clear();
   }
 
   #makeEpoch(): string {
     return `${(this.epochSeed >>> 0).toString(36)}-${this.#resets}-${this.clock.now().toString(36)}`;
   }
+}
+
+function uidNumber(uid: string): number {
+  return Number(uid.slice(1));
 }
