@@ -88,7 +88,7 @@ export async function startEnvironment({ scenario, clock, seed }: StartOptions):
  * `{exchange.autodiscover}` in ewsUrl / autodiscoverUrl are replaced by the sim's URLs (a scenario bypasses
  * Autodiscover with `ewsUrl: "{exchange.ews}"`).
  */
-function fillUrls<T extends { autodiscoverUrl?: string; ewsUrl?: string }>(setup: T | undefined, urls: { ews: string; autodiscover: string }): T {
+export function fillUrls<T extends { autodiscoverUrl?: string; ewsUrl?: string }>(setup: T | undefined, urls: { ews: string; autodiscover: string }): T {
   const fill = (value: string) => value.replaceAll('{exchange.ews}', urls.ews).replaceAll('{exchange.autodiscover}', urls.autodiscover);
   return {
     ...(setup as T),
