@@ -23,7 +23,8 @@ export interface DateContext {
 }
 
 export function toOperand(text: string, lit: LiteralValue, field: FieldSchema, category: Category, clock: DateContext): Operand {
-  if (lit.kind === 'null') return { kind: 'null' };
+  // Salesforce booleans are never null: `= null` means false and `!= null` means true (SOQL docs, "Use null in WHERE").
+  if (lit.kind === 'null') return category === 'boolean' ? { kind: 'point', value: false } : { kind: 'null' };
   const wrongType = () => typeError(text, lit.at, field, category);
   switch (category) {
     case 'text':

@@ -29,7 +29,7 @@ export function normaliserFor(category: Category): (v: unknown) => Normalised {
   switch (category) {
     case 'text': return (v) => (v === null || v === undefined || v === '' ? null : String(v).toLowerCase());
     case 'id': return (v) => (v === null || v === undefined || v === '' ? null : to18(String(v)));
-    case 'boolean': return (v) => (v === null || v === undefined ? null : v === true || v === 'true');
+    case 'boolean': return (v) => v === true || v === 'true'; // a missing boolean is false, never null
     case 'number': return (v) => (v === null || v === undefined || v === '' ? null : Number(v));
     case 'date': return (v) => (v === null || v === undefined || v === '' ? null : String(v).slice(0, 10));
     case 'datetime': return canonicalIso;

@@ -44,6 +44,8 @@ const VALID: Record<string, ValidCase> = {
   'number = null': { q: 'SELECT Id FROM Contact WHERE Score__c = null', refs: C('c4', 'c6') },
   'boolean true': { q: 'SELECT Id FROM Contact WHERE DoNotCall = true', refs: C('c2') },
   'boolean FALSE': { q: 'SELECT Id FROM Contact WHERE DoNotCall = FALSE', refs: C('c1', 'c3', 'c4', 'c5', 'c6') },
+  'boolean = null means false (Salesforce booleans are never null)': { q: 'SELECT Id FROM Contact WHERE DoNotCall = null', refs: C('c1', 'c3', 'c4', 'c5', 'c6') },
+  'boolean != null means true': { q: 'SELECT Id FROM Contact WHERE DoNotCall != null', refs: C('c2') },
   'date field = date': { q: 'SELECT Id FROM Contact WHERE Birthdate = 1990-03-04', refs: C('c1') },
   'date field < date': { q: 'SELECT Id FROM Contact WHERE Birthdate < 1990-01-01', refs: C('c3') },
   'datetime > Z literal': { q: 'SELECT Id FROM Contact WHERE CreatedDate > 2026-03-04T00:00:00Z', refs: C('c1', 'c2', 'c6') },
