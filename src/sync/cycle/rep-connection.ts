@@ -4,7 +4,7 @@
  * the rep's address), the impersonating service (CONN-04), the call context with the rep's back-off gate (G-06), and
  * the reader / writer over them. Autodiscover answers and server versions are cached per engine.
  */
-import { AutodiscoverErrorCode, UserSettingName } from 'ews-javascript-api';
+import { AutodiscoverErrorCode, UserSettingName, type GetUserSettingsResponse } from 'ews-javascript-api';
 import { callEws, type BackOffGate, type EwsCallContext } from '../exchange/ews-call.ts';
 import { EwsError } from '../exchange/ews-error.ts';
 import { createAutodiscoverService, createMailboxService } from '../exchange/ews-service.ts';
@@ -12,6 +12,9 @@ import { MailboxReader } from '../exchange/mailbox-reads.ts';
 import { MailboxWriter } from '../exchange/mailbox-writes.ts';
 import type { SetupRecord } from '../salesforce/setup-reader.ts';
 import type { EngineRuntime } from './runtime.ts';
+
+/** Autodiscover redirects followed before giving up (a loop between two servers must not spin). */
+const MAX_REDIRECTS = 3;
 
 export interface RepConnection {
   mailbox: string;
@@ -43,8 +46,19 @@ export async function ewsUrlFor(rt: EngineRuntime, setup: SetupRecord | undefine
   }
   const service = createAutodiscoverService(setup.AutodiscoverUrl, { auth: rt.config.exchange, channelId: rt.channelId, ...(await token(rt)) });
   const ctx = callContext(rt, mailbox, gate);
-  const response = await callEws(ctx, 'GetUserSettings', () =>
-    service.GetUserSettings(mailbox, [UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl, UserSettingName.UserMSOnline]), { idempotent: true });
+  const names = [UserSettingName.ExternalEwsUrl, UserSettingName.InternalEwsUrl, UserSettingName.UserMSOnline];
+  let address = mailbox;
+  let redirected = false;
+  // The array form: the single-address form follows redirects itself by DNS/SCP discovery, which cannot work here.
+  const ask = async (who: string) =>
+    (await callEws(ctx, 'GetUserSettings', () => service.GetUserSettings([who] as unknown as string, names) as unknown as Promise<{ Responses: GetUserSettingsResponse[] }>, { idempotent: true })).Responses[0]!;
+  let response = await ask(address);
+  // A hybrid on-premises Autodiscover redirects a cloud mailbox to its routing address (CONN-07): follow it, bounded.
+  for (let hop = 0; response.ErrorCode === AutodiscoverErrorCode.RedirectAddress && response.RedirectTarget && hop < MAX_REDIRECTS; hop++) {
+    address = response.RedirectTarget;
+    redirected = true;
+    response = await ask(address);
+  }
   if (response.ErrorCode !== AutodiscoverErrorCode.NoError) {
     const code = AutodiscoverErrorCode[response.ErrorCode] ?? String(response.ErrorCode);
     throw new EwsError(`Autodiscover${code}`, `Autodiscover found no EWS endpoint for ${mailbox} (${code}: ${response.ErrorMessage ?? ''}); check the address or the org's Autodiscover URL`);
@@ -53,6 +67,7 @@ export async function ewsUrlFor(rt: EngineRuntime, setup: SetupRecord | undefine
   if (!url) throw new EwsError('AutodiscoverNoEwsUrl', `Autodiscover answered for ${mailbox} without an EWS URL (ExternalEwsUrl / InternalEwsUrl)`);
   const online = setting(response, UserSettingName.UserMSOnline);
   if (online !== undefined) rt.online.set(key, String(online).toLowerCase() === 'true');
+  else if (redirected) rt.online.set(key, true);
   rt.ewsUrls.set(key, url);
   return url;
 }

@@ -10,7 +10,7 @@ import {
   WebCredentials, type ExchangeServiceBase,
 } from 'ews-javascript-api';
 import type { EngineConfig } from '../api.ts';
-import { CHANNEL_HEADER } from './xhr-dispatcher.ts';
+import { CHANNEL_HEADER, bindUrlToChannel } from './xhr-dispatcher.ts';
 
 export type ExchangeAuthConfig = EngineConfig['exchange'];
 
@@ -37,6 +37,7 @@ export function createMailboxService(ewsUrl: string, mailbox: string, options: S
 export function createAutodiscoverService(autodiscoverUrl: string, options: ServiceOptions): AutodiscoverService {
   const service = new AutodiscoverService(new Uri(autodiscoverUrl), REQUEST_VERSION);
   applyAuth(service, options);
+  bindUrlToChannel(autodiscoverUrl, options.channelId);
   return service;
 }
 

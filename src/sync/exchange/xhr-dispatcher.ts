@@ -32,6 +32,8 @@ type XhrProgress = Parameters<XhrApi['xhrStream']>[1];
 type XhrResult = ReturnType<XhrApi['xhr']>;
 
 const channels = new Map<string, Channel>();
+/** Autodiscover requests do not carry the service's HttpHeaders (AutodiscoverRequest builds its own): route by URL. */
+const urlChannels = new Map<string, string>();
 let installed = false;
 let nextChannel = 1;
 
@@ -78,6 +80,12 @@ export function openChannel(settings: ChannelSettings): string {
 
 export function closeChannel(id: string): void {
   channels.delete(id);
+  for (const [url, channel] of urlChannels) if (channel === id) urlChannels.delete(url);
+}
+
+/** Requests to this exact URL without a channel header use this channel (last registration wins). */
+export function bindUrlToChannel(url: string, id: string): void {
+  urlChannels.set(url.toLowerCase(), id);
 }
 
 /** Retry-After (ms) of the last 503 on this channel, consumed by the caller. */
@@ -97,12 +105,13 @@ function route(options: XhrOptions): { channel: Channel; forwarded: XhrOptions }
       delete headers[name];
     }
   }
+  id ??= urlChannels.get(String(options.url).toLowerCase());
   const channel = id ? channels.get(id) : undefined;
   if (!channel) {
     // A service built outside the engine (or a closed channel): refuse loudly rather than send without a timeout.
-    throw Object.assign(new Error(`synclab EWS dispatcher: no channel "${id ?? '(none)'}" is registered; build ExchangeService through src/sync/exchange`), {
-      status: 0,
-    });
+    // `responseText` is what ews-javascript-api rethrows from a failed request, so the message reaches the caller.
+    const message = `synclab EWS dispatcher: no channel "${id ?? '(none)'}" is registered for ${options.url}; build services through src/sync/exchange`;
+    throw Object.assign(new Error(message), { status: 0, responseText: message });
   }
   return { channel, forwarded: { ...options, headers } };
 }

@@ -30,6 +30,8 @@ export interface HarnessWorld {
   mailboxes: MailboxSpec[];
   org: Omit<OrgSpec, 'id' | 'kind'> & Partial<Pick<OrgSpec, 'id' | 'kind'>>;
   exchange?: Omit<ExchangeWorld, 'mailboxes'>;
+  /** Let the engine find EWS through Autodiscover instead of a fixed EWS URL. */
+  autodiscover?: boolean;
 }
 
 export async function startHarness(world: HarnessWorld, seed = 7): Promise<Harness> {
@@ -49,7 +51,11 @@ export async function startHarness(world: HarnessWorld, seed = 7): Promise<Harne
     kind: 'production',
     domain: 'acme.test',
     ...world.org,
-    lightningSync: { serviceAccountUsername: SERVICE_ACCOUNT.username, ewsUrl: ex.urls.ews, ...(world.org.lightningSync ?? {}) },
+    lightningSync: {
+      serviceAccountUsername: SERVICE_ACCOUNT.username,
+      ...(world.autodiscover ? { autodiscoverUrl: ex.urls.autodiscover } : { ewsUrl: ex.urls.ews }),
+      ...(world.org.lightningSync ?? {}),
+    },
   } as OrgSpec;
   const sf = await startSalesforceSim({ clock, seed, world: { orgs: [orgSpec] } });
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'synclab-engine-'));

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, writesSince, type Harness } from './harness.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const config = (users: string[]) => [{ name: 'Sales', users }];
+const statusOf = (harness: Harness, ref: string) => {
+  const userId = harness.sf.actions.userId('prod', ref);
+  return harness.sf.actions.find('prod', 'LightningSyncUserStatus', (r) => r.UserId === userId)[0];
+};
+
+describe('connection checks before a rep syncs', () => {
+  it('CONN-04: a rep outside the impersonation scope does not sync, gets a negative status and a finding; the others sync', async () => {
+    h = await startHarness({
+      exchange: { serviceAccounts: [{ username: 'svc-sync@acme.test', password: 'Svc-Pw-1!', impersonation: { scopeName: 'Sales', recipientFilter: "Department -eq 'Sales'" } }] },
+      mailboxes: [{ address: 'ann@acme.test', department: 'Sales' }, { address: 'fin@acme.test', department: 'Finance' }],
+      org: {
+        users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }, { ref: 'fin', email: 'fin@acme.test', timeZone: 'UTC' }],
+        contacts: [{ owner: 'ann', lastName: 'A', email: 'a@x.test' }, { owner: 'fin', lastName: 'F', email: 'f@x.test' }],
+        configs: config(['ann', 'fin']),
+      },
+    });
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => [e.rep, e.code, e.rule])).toEqual([['fin@acme.test', 'ErrorImpersonateUserDenied', 'CONN-04']]);
+    expect(cycle.findings.filter((f) => f.kind === 'impersonation-denied').map((f) => f.rep)).toEqual(['fin@acme.test']);
+    expect(statusOf(h, 'fin')).toMatchObject({ RecognizedByServiceAccount: false });
+    expect(statusOf(h, 'ann')).toMatchObject({ RecognizedByServiceAccount: true });
+    expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync')).toHaveLength(1);
+    expect(h.ex.actions.folderNames('fin@acme.test')).not.toContain('Salesforce_Sync');
+  });
+
+  it('CONN-06: a mailbox on Exchange 2010 is refused with "mailbox on supported version" negative', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'old@acme.test', version: 'Exchange2010' }],
+      org: { users: [{ ref: 'old', email: 'old@acme.test', timeZone: 'UTC' }], contacts: [{ owner: 'old', lastName: 'O', email: 'o@x.test' }], configs: config(['old']) },
+    });
+    const seq = h.ex.trace.lastSeq();
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => e.rule)).toEqual(['CONN-06']);
+    expect(cycle.findings.map((f) => f.kind)).toContain('unsupported-mailbox');
+    expect(statusOf(h, 'old')).toMatchObject({ MailboxSupportedVersion: false });
+    expect(writesSince(h.ex, seq)).toEqual([]);
+  });
+
+  it('CONN-07: a hybrid deployment (one mailbox online, one on premises) syncs nobody and says why', async () => {
+    h = await startHarness({
+      exchange: { tenant: { domain: 'acme.test', version: 'Exchange2019', hybrid: true } },
+      autodiscover: true,
+      mailboxes: [{ address: 'ann@acme.test', location: 'on-premises' }, { address: 'bob@acme.test', location: 'online', version: 'ExchangeOnline' }],
+      org: {
+        users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }, { ref: 'bob', email: 'bob@acme.test', timeZone: 'UTC' }],
+        contacts: [{ owner: 'ann', lastName: 'A', email: 'a@x.test' }],
+        configs: config(['ann', 'bob']),
+      },
+    });
+    const seq = h.ex.trace.lastSeq();
+    const cycle = await h.engine().runCycle();
+    expect(new Set(cycle.errors.map((e) => e.code))).toEqual(new Set(['HYBRID_DEPLOYMENT']));
+    expect(cycle.errors).toHaveLength(2);
+    expect(cycle.errors[0]!.message).toMatch(/Hybrid Exchange deployment.*CONN-07/);
+    expect(writesSince(h.ex, seq)).toEqual([]);
+  });
+
+  it('CONN-03 / ORG-03: a rep whose domain is not the service account\'s nor an additional domain is not linked', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test' }, { address: 'zed@other.test' }],
+      org: {
+        users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }, { ref: 'zed', email: 'zed@other.test', timeZone: 'UTC' }],
+        configs: config(['ann', 'zed']),
+      },
+    });
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => [e.rep, e.code, e.rule])).toEqual([[expect.stringContaining('zed'), 'EMAIL_NOT_LINKED', 'CONN-03']]);
+    expect(cycle.errors[0]!.message).toContain('add other.test to the additional domains');
+    expect(statusOf(h, 'zed')).toMatchObject({ EmailLinked: false });
+  });
+
+  it('CONN-09: the connection test fails at impersonation with what to do, and warns when Salesforce_Sync does not exist yet', async () => {
+    h = await startHarness({
+      exchange: { serviceAccounts: [{ username: 'svc-sync@acme.test', password: 'Svc-Pw-1!', impersonation: { scopeName: 'Sales', recipientFilter: "Department -eq 'Sales'" } }] },
+      mailboxes: [{ address: 'ann@acme.test', department: 'Sales' }, { address: 'fin@acme.test', department: 'Finance' }],
+      org: { users: [{ ref: 'ann', email: 'ann@acme.test' }] },
+    });
+    const engine = h.engine();
+    const denied = await engine.connectionTest('fin@acme.test');
+    expect(denied.verdict).toBe('Connectivity Test Failed');
+    const failing = denied.checks.find((c) => !c.ok)!;
+    expect(failing.name).toBe('Impersonation');
+    expect(failing.fix).toContain('ApplicationImpersonation');
+    const warn = await engine.connectionTest('ann@acme.test');
+    expect(warn.verdict).toBe('Connectivity Test Successful with Warnings');
+    expect(warn.checks.find((c) => c.warning)?.name).toBe('Contacts folder');
+    expect(h.ex.actions.folderNames('ann@acme.test')).not.toContain('Salesforce_Sync');
+  });
+});
