@@ -112,14 +112,14 @@ describe('rep actions are visible like client changes', () => {
 describe('control API and msw handlers', () => {
   it('applies actions, sets the scenario clock and reads the trace over /_sim', async () => {
     const post = (path: string, body: unknown) => fetch(`${sim.urls.origin}/_sim/${path}`, { method: 'POST', body: JSON.stringify(body) });
-    const created = await (await post('actions', { type: 'createContact', mailbox: REP, contact: { ref: 'zed', folder: 'contacts', givenName: 'Zed' } })).json();
+    const created: any = await (await post('actions', { type: 'createContact', mailbox: REP, contact: { ref: 'zed', folder: 'contacts', givenName: 'Zed' } })).json();
     expect(created.results[0].props.GivenName).toBe('Zed');
     const bad = await post('actions', { type: 'explode', mailbox: REP });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error).toMatch(/unknown type "explode"/);
-    const now = await (await post('clock', { advance: '15m' })).json();
+    expect(((await bad.json()) as { error: string }).error).toMatch(/unknown type "explode"/);
+    const now: any = await (await post('clock', { advance: '15m' })).json();
     expect(Date.parse(now.now)).toBe(clock.now());
-    const trace = await (await fetch(`${sim.urls.origin}/_sim/trace?since=0`)).json();
+    const trace: any = await (await fetch(`${sim.urls.origin}/_sim/trace?since=0`)).json();
     expect(trace.entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(trace)).not.toMatch(/Svc&<pass>1|Basic [A-Za-z0-9+/=]{8,}/);
   });
