@@ -8,10 +8,10 @@
  */
 import type { ComparisonOperator, Condition, LiteralValue, SetOperator } from './ast.ts';
 import { errorAt } from './errors.ts';
-import { compileLike } from './like.ts';
 import { toOperand, type DateContext, type Operand } from './literal-operand.ts';
 import { categoryOf, normaliserFor, type Category, type Normalised } from './operand.ts';
 import { resolveField, type RunContext } from './resolve.ts';
+import { likeTest, textEqualityTest } from './text-filters.ts';
 import type { ObjectSchema } from './types.ts';
 
 export type Row = Record<string, unknown>;
@@ -46,7 +46,11 @@ export function compileCondition(cond: Condition, root: ObjectSchema, ctx: RunCo
       }
       const category = categoryOf(field.leaf.type);
       const read = field.read;
-      const rawTest = category === 'text' ? textEqualityTest(cond, ctx, field.leaf, clock) : undefined;
+      const rawTest = category !== 'text'
+        ? undefined
+        : cond.kind === 'compare' && cond.op === 'LIKE'
+          ? likeTest(cond.value, ctx, field.leaf, clock)
+          : textEqualityTest(cond, ctx, field.leaf, clock);
       if (rawTest) return (row) => rawTest(read(row));
       const normalise = normaliserFor(category);
       const test = cond.kind === 'compare'
@@ -61,13 +65,7 @@ function compareTest(
   op: ComparisonOperator, lit: LiteralValue, category: Category, leaf: ObjectSchema['fields'][number],
   ctx: RunContext, clock: DateContext, opAt: number,
 ): ValueTest {
-  if (op === 'LIKE') {
-    if (category !== 'text') throw invalidOperator(ctx.text, opAt, op, leaf.type);
-    if (lit.kind === 'null') return () => false;
-    if (lit.kind !== 'string') toOperand(ctx.text, lit, leaf, category, clock); // throws the type error
-    const re = compileLike(lit.kind === 'string' ? lit.raw : '');
-    return (v) => v !== null && re.test(v as string);
-  }
+  if (op === 'LIKE') throw invalidOperator(ctx.text, opAt, op, leaf.type); // text fields take the raw path
   if (category === 'boolean' && op !== '=' && op !== '!=') throw invalidOperator(ctx.text, opAt, op, leaf.type);
   if (category === 'multipicklist' && op !== '=' && op !== '!=') throw invalidOperator(ctx.text, opAt, op, leaf.type);
   const operand = toOperand(ctx.text, lit, leaf, category, clock);
@@ -133,31 +131,6 @@ function setTest(
   }
   const inList: ValueTest = ranges.length === 0 ? (v) => points.has(v) : (v) => points.has(v) || ranges.some((r) => r(v));
   return op === 'IN' ? inList : (v) => !inList(v);
-}
-
-/**
- * Fast path for the commonest filters on big orgs (`Email = 'x'`, `Name IN (…)`): compares the stored string
- * directly and lower-cases only when the length could match. When every literal is ASCII a length mismatch is
- * decisive, because no character lower-cases into ASCII while changing length.
- */
-function textEqualityTest(
-  cond: Extract<Condition, { kind: 'compare' | 'set' }>, ctx: RunContext, leaf: ObjectSchema['fields'][number], clock: DateContext,
-): ((raw: unknown) => boolean) | undefined {
-  const negate = cond.op === '!=' || cond.op === 'NOT IN';
-  if (cond.kind === 'compare' ? cond.op !== '=' && cond.op !== '!=' : cond.op !== 'IN' && cond.op !== 'NOT IN') return undefined;
-  const literals = cond.kind === 'compare' ? [cond.value] : cond.values;
-  const operands = literals.map((lit) => toOperand(ctx.text, lit, leaf, 'text', clock));
-  const matchesNull = operands.some((o) => o.kind === 'null');
-  const values = new Set(operands.flatMap((o) => (o.kind === 'point' ? [String(o.value)] : [])));
-  const allAscii = [...values].every((v) => /^[\x00-\x7f]*$/.test(v));
-  const lengths = new Set([...values].map((v) => v.length));
-  const equals = (raw: unknown): boolean => {
-    if (raw === null || raw === undefined || raw === '') return matchesNull;
-    const s = typeof raw === 'string' ? raw : String(raw);
-    if (allAscii && !lengths.has(s.length)) return false;
-    return values.has(s) || values.has(s.toLowerCase());
-  };
-  return negate ? (raw) => !equals(raw) : equals;
 }
 
 function invalidOperator(text: string, at: number, op: string, type: string) {
