@@ -43,24 +43,44 @@ export function folderIdXml(folder: StoredFolder): string {
   return tag('t:FolderId', { Id: folder.folderId, ChangeKey: folder.changeKey });
 }
 
-export function folderXml(ctx: OperationContext, folder: StoredFolder, shape: 'IdOnly' | 'Default' | 'AllProperties'): string {
+export type FolderShapeName = 'IdOnly' | 'Default' | 'AllProperties';
+
+export interface FolderShape {
+  base: FolderShapeName;
+  /** folder:* FieldURIs asked for in AdditionalProperties. */
+  additional: string[];
+}
+
+const FOLDER_URIS = ['folder:ParentFolderId', 'folder:FolderClass', 'folder:DisplayName', 'folder:TotalCount', 'folder:ChildFolderCount', 'folder:UnreadCount'];
+
+export function folderXml(ctx: OperationContext, folder: StoredFolder, shape: FolderShape | FolderShapeName): string {
+  const s: FolderShape = typeof shape === 'string' ? { base: shape, additional: [] } : shape;
+  const has = (uri: string, inDefault: boolean): boolean =>
+    s.additional.includes(uri) || s.base === 'AllProperties' || (s.base === 'Default' && inDefault);
   let inner = folderIdXml(folder);
-  if (shape !== 'IdOnly') {
-    const parent = folder.parentUid ? ctx.store.folderByUid(folder.parentUid) : undefined;
-    if (parent && shape === 'AllProperties') inner += tag('t:ParentFolderId', { Id: parent.folderId, ChangeKey: parent.changeKey });
-    if (shape === 'AllProperties') inner += textTag('t:FolderClass', folder.folderClass);
-    inner += textTag('t:DisplayName', folder.displayName);
-    inner += textTag('t:TotalCount', ctx.store.itemsIn(folder.uid).length);
-    inner += textTag('t:ChildFolderCount', ctx.store.childFolders(folder.uid).length);
-    if (folder.folderClass === 'IPF.Note') inner += textTag('t:UnreadCount', 0);
-  }
+  const parent = folder.parentUid ? ctx.store.folderByUid(folder.parentUid) : undefined;
+  if (parent && has('folder:ParentFolderId', false)) inner += tag('t:ParentFolderId', { Id: parent.folderId, ChangeKey: parent.changeKey });
+  if (has('folder:FolderClass', false)) inner += textTag('t:FolderClass', folder.folderClass);
+  if (has('folder:DisplayName', true)) inner += textTag('t:DisplayName', folder.displayName);
+  if (has('folder:TotalCount', true)) inner += textTag('t:TotalCount', ctx.store.itemsIn(folder.uid).length);
+  if (has('folder:ChildFolderCount', true)) inner += textTag('t:ChildFolderCount', ctx.store.childFolders(folder.uid).length);
+  if (folder.folderClass === 'IPF.Note' && has('folder:UnreadCount', true)) inner += textTag('t:UnreadCount', 0);
   return tag(folderElementName(folder), {}, inner);
 }
 
-export function folderShape(operation: XmlElement): 'IdOnly' | 'Default' | 'AllProperties' {
-  const base = child(child(operation, NS.messages, 'FolderShape'), NS.types, 'BaseShape')?.text.trim() ?? 'Default';
+export function folderShape(operation: XmlElement): FolderShape {
+  const shapeEl = child(operation, NS.messages, 'FolderShape');
+  const base = child(shapeEl, NS.types, 'BaseShape')?.text.trim() ?? 'Default';
   if (base !== 'IdOnly' && base !== 'Default' && base !== 'AllProperties') {
     throw new StoreError('ErrorInvalidPropertyRequest', `BaseShape "${base}" is not IdOnly, Default or AllProperties.`);
   }
-  return base;
+  const additional: string[] = [];
+  for (const el of child(shapeEl, NS.types, 'AdditionalProperties')?.children ?? []) {
+    const uri = el.attrs['FieldURI'] ?? '';
+    if (el.name !== 'FieldURI' || !FOLDER_URIS.includes(uri)) {
+      throw new StoreError('ErrorInvalidPropertyRequest', `${uri || el.name} is not a folder property synclab's Exchange sim models (${FOLDER_URIS.join(', ')}).`);
+    }
+    additional.push(uri);
+  }
+  return { base, additional };
 }

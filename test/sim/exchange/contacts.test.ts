@@ -49,6 +49,17 @@ describe('folders', () => {
     expect(id.UniqueId).toMatch(/^AAMk/);
   });
 
+  it('honours FolderShape IdOnly plus AdditionalProperties', async () => {
+    const view = new FolderView(10);
+    view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [FolderSchema.DisplayName]);
+    const r = await service(sim).FindFolders(WellKnownFolderName.Contacts, view);
+    expect(r.Folders[0]!.DisplayName).toBe('Salesforce_Sync');
+    const bare = new FolderView(10);
+    bare.PropertySet = new PropertySet(BasePropertySet.IdOnly);
+    const idOnly = await service(sim).FindFolders(WellKnownFolderName.Contacts, bare);
+    expect(() => idOnly.Folders[0]!.DisplayName).toThrow();
+  });
+
   it('creates a folder and refuses a duplicate name with ErrorFolderExists', async () => {
     const svc = service(sim, 'rep2@acme.test');
     const f = new ContactsFolder(svc);
