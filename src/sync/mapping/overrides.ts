@@ -72,6 +72,10 @@ export function resolveEventMapping(overrides: MappingOverrides | null | undefin
       }
       continue;
     }
+    if (target === null && field === 'IsPrivate') {
+      problems.push('Event field "IsPrivate" cannot be unmapped: private events must stay private on both sides (EVT-02). Remove it from the mapping overrides.');
+      continue;
+    }
     if (target === null) { delete mapping[field]; continue; }
     if (target === DEFAULT_EVENT_MAPPING[field]) continue;
     if (!EVENT_TEXT_FIELDS.includes(field) || !EX_EVENT_TEXT_PROPERTIES.includes(target)) {

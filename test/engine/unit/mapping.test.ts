@@ -66,6 +66,7 @@ describe('CFG-05 mapping overrides', () => {
     expect(resolveEventMapping({ StartDateTime: null }).problems.join(' ')).toMatch(/StartDateTime.*locked/);
     expect(resolveEventMapping({ Agenda__c: 'Body' }).problems.join(' ')).toMatch(/custom field/);
     expect(resolveEventMapping({ Description: null }).problems).toEqual([]);
+    expect(resolveEventMapping({ IsPrivate: null }).problems.join(' ')).toMatch(/IsPrivate.*cannot be unmapped.*EVT-02/);
   });
 });
 

@@ -26,7 +26,10 @@ const direction = fc.constantFrom('BothWays', 'SalesforceToExchange', 'ExchangeT
 const hourIso = (h: number) => new Date(Date.parse('2026-11-24T00:00:00Z') + h * 3_600_000).toISOString();
 const dayOf = (h: number) => hourIso(h).slice(0, 10);
 
-function build(w: MiniWorld, sfCs: Array<fc.RecordValue<any>>, exCs: Array<fc.RecordValue<any>>, sfEs: Array<fc.RecordValue<any>>, exEs: Array<fc.RecordValue<any>>): void {
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type EventSpec = Of<typeof eventArb>;
+
+function build(w: MiniWorld, sfCs: Array<Of<typeof sfContactArb>>, exCs: Array<Of<typeof exContactArb>>, sfEs: EventSpec[], exEs: EventSpec[]): void {
   for (const [id, name] of Object.entries(accounts)) w.accounts.set(id, name);
   sfCs.forEach((c, i) => {
     const accountId = Object.entries(accounts).find(([, n]) => n === c.c)?.[0] ?? null;
@@ -35,7 +38,7 @@ function build(w: MiniWorld, sfCs: Array<fc.RecordValue<any>>, exCs: Array<fc.Re
   exCs.forEach((c, i) => w.putExContact(exContact(`EXC${i}`, { GivenName: c.f, Surname: c.l, CompanyName: c.c, EmailAddress1: c.e, BusinessPhone: c.p }, { folder: c.inFolder ? 'Salesforce_Sync' : 'Contacts' }) as ExContact));
   sfEs.forEach((e, i) => w.putSfEvent((e.allDay
     ? sfEvent(`00U${i}`, { Subject: e.s, IsAllDayEvent: true, ActivityDate: dayOf(e.h), StartDateTime: `${dayOf(e.h)}T00:00:00.000Z`, EndDateTime: `${dayOf(e.h + 24 * (e.len - 1))}T00:00:00.000Z`, IsPrivate: e.priv, ShowAs: e.showAs })
-    : sfEvent(`00U${i}`, { Subject: e.s, StartDateTime: hourIso(e.h), EndDateTime: hourIso(e.h + e.len), IsPrivate: e.priv, ShowAs: e.showAs })) as SfEvent));
+    : sfEvent(`00U${i}`, { Subject: e.s, StartDateTime: hourIso(e.h), EndDateTime: hourIso(e.h + e.len), IsPrivate: e.priv, ShowAs: e.showAs }))));
   exEs.forEach((e, i) => w.putExEvent(exEvent(`EXE${i}`, {
     subject: e.s, start: hourIso(e.h), end: hourIso(e.h + e.len), sensitivity: e.priv ? 'Private' : 'Normal',
     freeBusy: e.showAs === 'OutOfOffice' ? 'OOF' : e.showAs,
