@@ -100,7 +100,12 @@ function parseStep(item: unknown, index: number, report: Report): ScenarioStep |
     report(explainIssues(parsed.error.issues, schema, value, [...at, kind]));
     return undefined;
   }
-  return { kind, args: parsed.data, index, ...(name ? { name } : {}) } as ScenarioStep;
+  const expectError = common.expectError;
+  if (expectError !== undefined && expectError !== true && typeof expectError !== 'string') {
+    report([{ path: [...at, 'expectError'], message: `${JSON.stringify(expectError)} is not allowed — expected true or a text the error message must contain` }]);
+    return undefined;
+  }
+  return { kind, args: parsed.data, index, ...(name ? { name } : {}), ...(expectError !== undefined ? { expectError } : {}) } as ScenarioStep;
 }
 
 function parseExpectation(item: unknown, at: PathSegment[], report: Report): Expectation | undefined {

@@ -13,7 +13,7 @@ import type { Environment } from './env/types.ts';
 import { evaluate, nameOf, rulesOf } from './expect/evaluate.ts';
 import { note, type RunContext } from './run/context.ts';
 import { diffStates, snapshotState, type StateSnapshot } from './run/diff.ts';
-import type { Expectation, Scenario } from './schema.ts';
+import type { Expectation, Scenario, ScenarioStep } from './schema.ts';
 import { describeStep, STEP_HANDLERS } from './steps/index.ts';
 
 export interface ScenarioRun {
@@ -53,6 +53,9 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     for (const step of scenario.steps) {
       if (broken) {
         if (step.kind === 'expect') step.args.forEach((e, j) => ctx.results.push(unrun(scenario, e, `${scenario.id}#steps[${step.index}].expect[${j}]`, broken!.verdict, broken!.reason, clock.now())));
+        else if (step.expectError !== undefined) {
+          ctx.results.push({ id: `${scenario.id}#steps[${step.index}].expectError`, scenario: scenario.id, name: `${describeStep(step)} is refused`, kind: 'step-error', rules: [...scenario.rules], verdict: broken.verdict, message: `not checked: ${broken.reason}`, at: clock.now(), durationMs: 0 });
+        }
         continue;
       }
       if (step.kind === 'expect') {
@@ -61,6 +64,10 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
         continue;
       }
       note(ctx, { kind: 'step', label: describeStep(step) });
+      if (step.expectError !== undefined) {
+        ctx.results.push(await expectFailure(ctx, step));
+        continue;
+      }
       try {
         await STEP_HANDLERS[step.kind](ctx, step.args as never);
       } catch (error) {
@@ -83,6 +90,40 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   } finally {
     await env.close();
   }
+}
+
+/** A step marked `expectError` must fail, with a message containing the given text: its own PASS/FAIL result. */
+async function expectFailure(ctx: RunContext, step: Exclude<ScenarioStep, { kind: 'expect' }>): Promise<ExpectationResult> {
+  const started = performance.now();
+  const wanted = step.expectError === true ? undefined : step.expectError;
+  const base = {
+    id: `${ctx.scenario.id}#steps[${step.index}].expectError`,
+    scenario: ctx.scenario.id,
+    name: `${describeStep(step)} is refused${wanted ? ` ("${wanted}")` : ''}`,
+    kind: 'step-error',
+    rules: [...ctx.scenario.rules],
+  };
+  let verdict: Verdict = 'FAIL';
+  let message: string;
+  let actual: string | undefined;
+  try {
+    await STEP_HANDLERS[step.kind](ctx, step.args as never);
+    message = 'the step succeeded, but the scenario expects it to be refused';
+  } catch (error) {
+    actual = describeError(error);
+    if (error instanceof NotSupportedError) {
+      verdict = 'SKIP';
+      message = actual;
+    } else if (!wanted || actual.toLowerCase().includes(wanted.toLowerCase())) {
+      verdict = 'PASS';
+      message = actual;
+    } else message = `refused, but the message does not mention "${wanted}"`;
+  }
+  note(ctx, { kind: 'check', label: base.name, verdict, detail: message });
+  return {
+    ...base, verdict, at: ctx.clock.now(), durationMs: Math.round((performance.now() - started) * 100) / 100,
+    ...(verdict === 'PASS' ? {} : { message, ...(verdict === 'FAIL' ? { expected: { error: wanted ?? true }, actual: actual ?? 'no error' } : {}) }),
+  };
 }
 
 function allExpectations(scenario: Scenario): Array<{ e: Expectation; id: string }> {

@@ -38,3 +38,25 @@ export async function checkErrors(ctx: RunContext, a: ExpectArgs<'salesforce.err
     rows.map((r) => `${String(r.fields.ErrorCode)}: ${String(r.fields.Message ?? '')}`),
   );
 }
+
+/** Any sObject, e.g. Account, EventRelation, LightningSyncSetup: same selection and checks as the state expectations. */
+export async function checkRecord(ctx: RunContext, a: ExpectArgs<'salesforce.record'>): Promise<Outcome> {
+  let rows = await ctx.env.salesforce.records(a.org, a.object);
+  if (a.ref) {
+    const id = ctx.env.salesforce.idOfRef(a.org, a.ref);
+    rows = rows.filter((r) => id !== undefined && r.id.slice(0, 15) === id.slice(0, 15));
+  }
+  if (a.where) rows = rows.filter((r) => Object.entries(a.where!).every(([k, v]) => same(r.fields[k], v)));
+  const what = `${a.object} in org ${a.org}${a.where ? ` where ${JSON.stringify(a.where)}` : ''}`;
+  if (a.absent) return rows.length === 0 ? pass() : fail(`expected no ${what}, found ${rows.length}`, { absent: true }, rows.map((r) => r.label));
+  if (a.count !== undefined && !matchCount(rows.length, a.count)) return fail(`expected ${describeCount(a.count)} ${what}, found ${rows.length}`, { count: a.count }, rows.map((r) => r.label));
+  if (!a.fields) return rows.length || a.count !== undefined ? pass() : fail(`no ${what}`, { exists: true }, []);
+  for (const row of rows) if (matchFields(row.fields, a.fields).length === 0) return pass();
+  const closest = rows[0];
+  const m = closest ? matchFields(closest.fields, a.fields) : [];
+  return fail(
+    closest ? `${what} "${closest.label}": ${m.map((x) => `${x.field} is ${JSON.stringify(x.actual)}`).join(', ')}` : `no ${what}`,
+    a.fields,
+    closest ? Object.fromEntries(m.map((x) => [x.field, x.actual])) : [],
+  );
+}

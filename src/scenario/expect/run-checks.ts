@@ -91,3 +91,25 @@ export function checkConnectionTest(ctx: RunContext, a: ExpectArgs<'connection-t
   const actual = { verdict: result.verdict, failing };
   return problems.length ? fail(`connection test ${a.ref}: ${problems.join('; ')}`, a, actual) : pass(actual);
 }
+
+/**
+ * G-06: after each request the fault answered, the next request to the same target (mailbox / org) comes no earlier
+ * than the fault's BackOffMilliseconds / Retry-After, in scenario time.
+ */
+export function checkBackoff(ctx: RunContext, a: ExpectArgs<'backoff'>): Outcome {
+  const entry = ctx.scenario.steps.flatMap((s) => (s.kind === 'faults' && Array.isArray(s.args) ? s.args : [])).find((f) => f.id === a.fault);
+  if (!entry) return fail(`no faults: entry with id ${a.fault} in this scenario`, a, null);
+  const effect = entry.effect;
+  const waitMs = effect.kind === 'server-busy' ? effect.backOffMs : effect.kind === 'http-503' ? (effect.retryAfterSeconds ?? 0) * 1000 : undefined;
+  if (waitMs === undefined) return fail(`fault ${a.fault} is ${effect.kind}, which asks for no back-off — use server-busy or http-503`, a, null);
+  const trace = entry.sim === 'exchange' ? ctx.env.exchange.trace : ctx.env.salesforce.trace;
+  const entries = trace.entries();
+  const fired = entries.filter((e) => e.faultId === a.fault);
+  if (fired.length === 0) return fail(`fault ${a.fault} never fired, so back-off could not be observed`, { fired: { gte: 1 } }, { fired: 0 });
+  const early: string[] = [];
+  for (const f of fired) {
+    const next = entries.find((e) => e.seq > f.seq && (e.target ?? '') === (f.target ?? ''));
+    if (next && next.at < f.at + waitMs) early.push(`${next.operation} ${next.at - f.at} ms after the fault on ${f.target ?? 'the server'} (back-off ${waitMs} ms)`);
+  }
+  return early.length === 0 ? pass({ fired: fired.length }) : fail(`request(s) before the back-off passed: ${early.join('; ')}`, { waitMs }, early);
+}

@@ -30,6 +30,11 @@ export const EXPECT_SCHEMAS = {
   'exchange.event': z.strictObject({ mailbox: z.string(), calendar: z.string().optional(), subject: z.string().optional(), ...StateCheck }),
   'salesforce.contact': z.strictObject({ org: OrgId, email: z.string().optional(), ...StateCheck }),
   'salesforce.event': z.strictObject({ org: OrgId, subject: z.string().optional(), ...StateCheck }),
+  'salesforce.record': z.strictObject({
+    org: OrgId,
+    object: z.string().min(1).meta({ description: 'sObject name, e.g. Account, LightningSyncSetup, EventRelation' }),
+    ...StateCheck,
+  }),
   'salesforce.user-status': z.strictObject({ org: OrgId, user: z.string(), fields: Fields }),
   'salesforce.error': z.strictObject({
     org: OrgId,
@@ -60,6 +65,9 @@ export const EXPECT_SCHEMAS = {
     writes: CountMatcher.optional(),
     errors: CountMatcher.optional().meta({ description: 'Errors the engine reported in those cycles' }),
   }),
+  backoff: z.strictObject({
+    fault: z.string().min(1).meta({ description: 'Id of a faults: entry with a server-busy (backOffMs) or http-503 (retryAfterSeconds) effect' }),
+  }).meta({ description: 'G-06: after each firing of the fault, no request to the same target before the back-off passed (scenario time)' }),
   'connection-test': z.strictObject({
     ref: Ref,
     verdict: z.enum(['Connectivity Test Successful', 'Connectivity Test Successful with Warnings', 'Connectivity Test Failed']).optional(),

@@ -107,10 +107,12 @@ export const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKind[];
 /** Keys allowed next to the kind key on every step. */
 export const StepCommon = {
   name: z.string().optional().meta({ description: 'Label shown in the timeline' }),
+  expectError: z.union([z.string(), z.literal(true)]).optional()
+    .meta({ description: 'The step must fail (with a message containing this text): a PASS/FAIL result, and the run goes on' }),
 };
 
 export type StepArgs<K extends StepKind> = z.infer<(typeof STEP_SCHEMAS)[K]>;
-export type Step = { [K in StepKind]: { kind: K; args: StepArgs<K>; name?: string; index: number } }[StepKind];
+export type Step = { [K in StepKind]: { kind: K; args: StepArgs<K>; name?: string; index: number; expectError?: string | true } }[StepKind];
 
 export const StepSchema = z.union(
   STEP_KINDS.map((kind) => z.strictObject({ [kind]: STEP_SCHEMAS[kind], ...StepCommon })) as unknown as [z.ZodTypeAny, ...z.ZodTypeAny[]],
