@@ -69,11 +69,16 @@ function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, s
 
   const toEx = sfChanged && syncsToEx(a.direction) && !skipped(b, a, 'sf', sfItem!, sfV!, p);
   const toSf = exChanged && syncsToSf(a.direction) && !skipped(b, a, 'ex', exItem!, exV!, p);
-  const drift: NonNullable<Pairing['drift']> = { ...p.drift };
-  if (sfChanged && !toEx) drift.salesforce = sfV;
-  if (exChanged && !toSf) drift.exchange = exV;
-  if (drift.salesforce !== p.drift?.salesforce || drift.exchange !== p.drift?.exchange) b.patch(p, { drift });
-  if (!toEx && !toSf) return;
+  if (!toEx && !toSf) {
+    const drift: NonNullable<Pairing['drift']> = { ...p.drift };
+    if (sfChanged) drift.salesforce = sfV;
+    if (exChanged) drift.exchange = exV;
+    b.patch(p, { drift });
+    return;
+  }
+  // Once this cycle's writes land, both sides hold the same values: earlier drift is history. Cleared explicitly so
+  // the state is right whichever order the apply step stores patches and write results in.
+  if (p.drift) b.patch(p, { drift: undefined });
 
   let target: MappedValues;
   let conflicts: string[] = [];

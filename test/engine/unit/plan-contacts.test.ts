@@ -154,6 +154,8 @@ describe('CFG-03 directions for paired contacts', () => {
     const second = planRep(makeInput({ config, state, sfContacts: [{ ...ann, fields: { ...ann.fields, Phone: '555-SF' } }] }));
     expect(second.actions).toEqual([expect.objectContaining({ type: 'update-ex-contact', set: { BusinessPhone: '555-SF' } })]);
     expect(second.findings).toEqual([expect.objectContaining({ kind: 'overwrite', rule: 'G-03', field: 'Phone', before: '555-EX', after: '555-SF' })]);
+    // After the write both sides agree: the drift is cleared explicitly, whatever order apply stores things in.
+    expect(second.stateUpdates.pairingPatches).toEqual([expect.objectContaining({ sfId: '003ANN', patch: { drift: undefined } })]);
   });
 });
 
