@@ -13,6 +13,7 @@ import { StoreError } from '../store/store-error.ts';
 import type { OperationHandler } from './context.ts';
 import { folderIdElements, resolveFolder } from './folders.ts';
 import { batch } from './messages.ts';
+import { requireChildren } from './require-children.ts';
 
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'];
 const INVITATIONS = ['SendToNone', 'SendOnlyToAll', 'SendToAllAndSaveCopy'];
@@ -27,7 +28,7 @@ export const createItem: OperationHandler = (op, ctx) => {
     throw new StoreError('ErrorInvalidRequest', `SendMeetingInvitations must be one of ${INVITATIONS.join(', ')}; got "${invitations}".`);
   }
   const folderEl = folderIdElements(child(op, NS.messages, 'SavedItemFolderId'))[0];
-  const items = child(op, NS.messages, 'Items')?.children ?? [];
+  const items = requireChildren(child(op, NS.messages, 'Items'), op, 'Items', "'Contact', 'CalendarItem', …");
   const out = batch('CreateItem');
   let created = 0;
   for (const itemEl of items) {

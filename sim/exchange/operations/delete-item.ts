@@ -10,6 +10,7 @@ import type { DeleteMode } from '../store/store.ts';
 import type { OperationHandler } from './context.ts';
 import { isOccurrence, itemIdElements, resolveItemView } from './item-ids.ts';
 import { batch } from './messages.ts';
+import { requireChildren } from './require-children.ts';
 
 const MODES: DeleteMode[] = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'];
 const CANCELLATIONS = ['SendToNone', 'SendOnlyToAll', 'SendToAllAndSaveCopy'];
@@ -21,6 +22,7 @@ export const deleteItem: OperationHandler = (op, ctx) => {
   if (cancellations !== undefined && !CANCELLATIONS.includes(cancellations)) {
     throw new StoreError('ErrorInvalidRequest', `SendMeetingCancellations must be one of ${CANCELLATIONS.join(', ')}.`);
   }
+  requireChildren(child(op, NS.messages, 'ItemIds'), op, 'ItemIds', "'ItemId', 'OccurrenceItemId', 'RecurringMasterItemId'");
   const ids = itemIdElements(child(op, NS.messages, 'ItemIds'));
   const out = batch('DeleteItem');
   let deleted = 0;

@@ -9,9 +9,11 @@ import type { OperationHandler } from './context.ts';
 import { itemIdElements, resolveItemView } from './item-ids.ts';
 import { readItemShape } from './item-shape.ts';
 import { batch } from './messages.ts';
+import { requireChildren } from './require-children.ts';
 
 export const getItem: OperationHandler = (op, ctx) => {
   const shape = readItemShape(op, 'get');
+  requireChildren(child(op, NS.messages, 'ItemIds'), op, 'ItemIds', "'ItemId', 'OccurrenceItemId', 'RecurringMasterItemId'");
   const ids = itemIdElements(child(op, NS.messages, 'ItemIds'));
   const out = batch('GetItem');
   for (const idEl of ids) {

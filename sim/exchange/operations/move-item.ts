@@ -11,10 +11,12 @@ import type { OperationHandler } from './context.ts';
 import { folderIdElements, resolveFolder } from './folders.ts';
 import { isOccurrence, itemIdElements, resolveItemView } from './item-ids.ts';
 import { batch } from './messages.ts';
+import { requireChildren } from './require-children.ts';
 
 export const moveItem: OperationHandler = (op, ctx) => {
   const targetEl = folderIdElements(child(op, NS.messages, 'ToFolderId'))[0];
   if (!targetEl) throw new StoreError('ErrorInvalidRequest', 'MoveItem needs ToFolderId.');
+  requireChildren(child(op, NS.messages, 'ItemIds'), op, 'ItemIds', "'ItemId'");
   const ids = itemIdElements(child(op, NS.messages, 'ItemIds'));
   const out = batch('MoveItem');
   let moved = 0;

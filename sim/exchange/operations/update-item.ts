@@ -14,6 +14,7 @@ import type { OperationContext, OperationHandler } from './context.ts';
 import { normalizeTimes } from './create-item.ts';
 import { isOccurrence, itemIdElements, resolveItemView } from './item-ids.ts';
 import { batch } from './messages.ts';
+import { requireChildren } from './require-children.ts';
 
 const MODES = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'];
 const INVITATIONS = ['SendToNone', 'SendOnlyToAll', 'SendOnlyToChanged', 'SendToAllAndSaveCopy', 'SendToChangedAndSaveCopy'];
@@ -27,7 +28,8 @@ export const updateItem: OperationHandler = (op, ctx) => {
   if (invitations !== undefined && !INVITATIONS.includes(invitations)) {
     throw new StoreError('ErrorInvalidRequest', `SendMeetingInvitationsOrCancellations must be one of ${INVITATIONS.join(', ')}.`);
   }
-  const changes = children(child(op, NS.messages, 'ItemChanges'), NS.types, 'ItemChange');
+  const changes = requireChildren(child(op, NS.messages, 'ItemChanges'), op, 'ItemChanges', "'ItemChange'");
+  for (const change of changes) requireChildren(child(change, NS.types, 'Updates'), change, 'Updates', "'AppendToItemField', 'SetItemField', 'DeleteItemField'");
   const out = batch('UpdateItem');
   let updated = 0;
   for (const change of changes) {
