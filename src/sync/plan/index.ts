@@ -49,8 +49,8 @@ function planEvents(b: PlanBuilder): void {
   const { state, salesforce, exchange, lookups } = b.input;
   const pairings = pairingsOf(state, 'Event');
   const a = eventAdapter(b);
-  const sf = sideInput(salesforce.events, a.sfId, lookups.candidates?.sfEvents);
-  const ex = sideInput(exchange.events, a.exId, lookups.candidates?.exEvents);
+  const sf = sideInput(salesforce.events, a.sfId, lookups.candidates?.sfEvents, (e) => badTimes(b, 'salesforce', e.Id, e.StartDateTime, e.EndDateTime));
+  const ex = sideInput(exchange.events, a.exId, lookups.candidates?.exEvents, (e) => badTimes(b, 'exchange', e.itemId, e.start, e.end));
   const paired = planPairs(b, a, pairings, sf, ex);
   planUnpaired(b, a, { sf, ex, ...paired, exStamp: (e) => ({ orgId: e.stampedOrgId, recordId: e.stampedRecordId }) });
   if (a.outOfWindow > 0) {
@@ -63,12 +63,26 @@ function pairingsOf(state: RepState, object: Pairing['object']): Pairing[] {
   return state.pairings.filter((p) => p.object === object).sort((x, y) => (x.sfId < y.sfId ? -1 : x.sfId > y.sfId ? 1 : 0));
 }
 
-function sideInput<T>(changes: ChangeSet<T>, idOf: (t: T) => string, candidates: T[] | undefined): SideInput<T> {
+function sideInput<T>(changes: ChangeSet<T>, idOf: (t: T) => string, candidates: T[] | undefined, rejects: (t: T) => boolean = () => false): SideInput<T> {
   const upserts = new Map<string, T>();
-  for (const item of changes.upserts) upserts.set(idOf(item), item);
+  for (const item of changes.upserts) if (!rejects(item)) upserts.set(idOf(item), item);
   const pool = new Map<string, T>();
-  for (const item of candidates ?? []) if (!upserts.has(idOf(item))) pool.set(idOf(item), item);
+  for (const item of candidates ?? []) if (!upserts.has(idOf(item)) && !rejects(item)) pool.set(idOf(item), item);
   return { upserts, candidates: pool, deletes: new Map(changes.deletes.map((d) => [d.id, d.reason])) };
+}
+
+/**
+ * One event with unreadable times must not stop the rep's other items: it is left out of this plan with an ERR-01
+ * finding (the I/O layer turns it into a Lightning Sync Error record), and is read again next cycle.
+ */
+function badTimes(b: PlanBuilder, side: 'salesforce' | 'exchange', id: string, start: unknown, end: unknown): boolean {
+  const ok = (v: unknown) => typeof v === 'string' && Number.isFinite(Date.parse(v));
+  if (ok(start) && ok(end)) return false;
+  b.find('error', 'ERR-01',
+    `Event ${id} in ${side === 'salesforce' ? 'Salesforce' : 'Exchange'} has no readable start/end (${JSON.stringify(start)} – ${JSON.stringify(end)}); it is not synced until they are valid ISO date-times`,
+    { object: 'Event', ...(side === 'salesforce' ? { sfId: id } : { exId: id }) });
+  b.skip('ERR-01', 'Event', side === 'salesforce' ? 'exchange' : 'salesforce', 'unreadable start/end', side === 'salesforce' ? { sfId: id } : { exId: id });
+  return true;
 }
 
 /** A direction's initial sync is complete once a plan was made from a full read of its source side. */

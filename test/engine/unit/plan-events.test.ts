@@ -255,3 +255,11 @@ describe('EVT window ignores time passing for paired events (G-02)', () => {
     expect(out.actions).toEqual([]);
   });
 });
+
+describe('ERR-01 an unreadable item does not stop the others', () => {
+  it('skips an event with a bad date with an error finding and plans the rest', () => {
+    const out = planRep(makeInput({ sfEvents: [sfEvent('00UBAD', { StartDateTime: 'not a date' }), meeting] }));
+    expect(out.actions).toEqual([expect.objectContaining({ type: 'create-ex-event', sfId: '00UM' })]);
+    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', rule: 'ERR-01', sfId: '00UBAD' })]);
+  });
+});
