@@ -171,8 +171,16 @@ function targetMailbox(ctx: EwsEndpointContext, principal: Principal, soap: Soap
   });
 }
 
+/**
+ * The store's record of the mailbox. The directory is the authority on who exists and on which version (admins can
+ * add mailboxes or move them between servers mid-run), so a directory mailbox the store has not seen yet is
+ * provisioned empty, and the version is re-read on every request (CONN-06).
+ */
 function storeMailbox(ctx: EwsEndpointContext, address: string): StoredMailbox {
-  const mailbox = ctx.store.mailbox(address);
+  const identity = ctx.directory.mailbox(address);
+  let mailbox = ctx.store.mailbox(address);
+  if (!mailbox && identity) mailbox = ctx.store.addMailbox({ address: identity.address, displayName: identity.displayName, version: identity.version });
+  if (mailbox && identity && mailbox.version !== identity.version) mailbox.version = identity.version;
   if (!mailbox) {
     throw new EwsFault({ responseCode: 'ErrorNonExistentMailbox', message: 'The SMTP address has no mailbox associated with it.', details: { SmtpAddress: address } });
   }
