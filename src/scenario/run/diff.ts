@@ -14,7 +14,7 @@ export interface StateSnapshot {
 
 const VOLATILE = new Set([
   'LastModifiedTime', 'SystemModstamp', 'LastModifiedDate', 'LastModifiedById', 'LastViewedDate', 'LastReferencedDate',
-  'ChangeKey', 'attributes', 'DateTimeStamp', 'LastSyncTime',
+  'ChangeKey', 'attributes', 'DateTimeStamp', 'LastSyncTime', 'Id', 'IsDeleted', 'CreatedById', 'CreatedDate',
 ]);
 
 export async function snapshotState(env: Environment, scenario: Scenario): Promise<StateSnapshot> {
