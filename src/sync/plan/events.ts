@@ -1,6 +1,6 @@
 /**
- * The event adapter: EVT-01 default calendar, EVT-02 private, EVT-04 window, EVT-05 deletes, EVT-06 series,
- * EVT-08 match keys, EVT-09 auto-relate, EVT-10 organizers who do not sync, CFG-04 selected events, G-07 owner.
+ * The event adapter: EVT-12 mapping, EVT-02 private findings and freezing, EVT-05 deletes, EVT-08 match keys, EVT-09
+ * auto-relate. Which events may sync at all (EVT-01, -04, -06, -10, CFG-04, G-07) is in event-eligibility.ts.
  */
 import type { PlannedAction } from '../api.ts';
 import { DEFAULT_PRIVATE_SENSITIVITIES } from '../mapping/conversions.ts';
@@ -9,13 +9,12 @@ import {
 } from '../mapping/event-mapping.ts';
 import type { MappedValues } from '../mapping/hash.ts';
 import type { ExEvent, SfEvent } from '../model.ts';
-import type { ObjectAdapter, Skip, UpdateRequest } from './adapter.ts';
+import type { ObjectAdapter, UpdateRequest } from './adapter.ts';
 import { autoRelate } from './auto-relate.ts';
 import { syncsToEx, syncsToSf, type PlanBuilder } from './context.ts';
 import { keyPart } from './matching.ts';
-import { exEventIsPrivate, freezeReason, privateSkip, sfEventIsPrivate } from './private.ts';
-import { exSeriesSkip, sfSeriesSkip } from './series.ts';
-import { eventWindow, inWindow } from './window.ts';
+import { eventEligibility } from './event-eligibility.ts';
+import { exEventIsPrivate, freezeReason } from './private.ts';
 import { synced, withoutNulls } from './writes.ts';
 
 export interface EventAdapterExtras {
@@ -25,19 +24,18 @@ export interface EventAdapterExtras {
 }
 
 export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & EventAdapterExtras {
-  const { config, rep, outlookIntegration, lookups } = b.input;
+  const { config, rep } = b.input;
   const ev = config.events;
   const privateSensitivities = ev.privateSensitivities ?? DEFAULT_PRIVATE_SENSITIVITIES;
   const ctx: EventMappingContext = { mapping: ev.mapping, timeZone: rep.timeZone, privateSensitivities };
-  const window = eventWindow(ev.filter, b.input.now, rep.timeZone);
-  const syncing = new Set([rep.email.toLowerCase(), ...(lookups.syncingEmails ?? []).map((e) => e.toLowerCase())]);
+  const rules = eventEligibility(b, privateSensitivities);
   const matchKey = (v: MappedValues) => [`k:${keyPart(v.Subject)}|${v.StartDateTime}|${v.EndDateTime}`];
   const fieldsOf = (keys: string[], before: MappedValues, after: MappedValues): PlannedAction['fields'] =>
     Object.fromEntries(keys.map((k) => [k, { before: before[k] ?? null, after: after[k] ?? null }]));
 
   const adapter: ObjectAdapter<SfEvent, ExEvent> & EventAdapterExtras = {
-    outOfWindow: 0,
-    windowLabel: window.label,
+    get outOfWindow() { return rules.outOfWindow; },
+    windowLabel: rules.window.label,
     object: 'Event',
     direction: ev.direction,
     rules: { match: 'EVT-08', createEx: 'EVT-12', createSf: 'EVT-12', update: 'EVT-12', delete: 'EVT-05' },
@@ -50,39 +48,10 @@ export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & 
     exValues: (e) => eventValuesFromEx(e, ctx),
     sfMatchKeys: (_e, v) => matchKey(v),
     exMatchKeys: (_e, v) => matchKey(v),
-    sfSkip(e, v, mode): Skip | null {
-      if (e.OwnerId !== rep.userId) return { rule: 'G-07', reason: `owned by ${e.OwnerId}, not by the rep: only the rep's own events reach the rep's calendar` };
-      const skip = sfSeriesSkip(e, ev.syncSeries) ?? (mode === 'create' ? privateSkip(sfEventIsPrivate(e), ev.syncPrivate, 'Salesforce') : null);
-      if (skip) return skip;
-      // EVT-04: with a full read (initial sync, reset), past SF events stay out — "edits reps made to past events in
-      // Salesforce are excluded from the initial sync". Incremental SF→EX changes are not windowed (CFG-07 is EX→SF).
-      if (mode === 'create' && b.input.salesforce.events.full && !inWindow(v, window)) return windowSkip();
-      return null;
-    },
-    exSkip(e, v, mode): Skip | null {
-      if (e.calendar !== 'default') return { rule: 'EVT-01', reason: `on calendar "${e.calendar}": only the default calendar syncs` };
-      const series = exSeriesSkip(e, ev.syncSeries);
-      if (series) return series;
-      if (ev.scope === 'selected') {
-        if (!outlookIntegration.orgEnabled || !outlookIntegration.repSetUp) {
-          return { rule: 'CFG-04', reason: `"Events users select" needs the Outlook integration ${outlookIntegration.orgEnabled ? 'set up by the rep' : 'enabled for the org'}: no event syncs to Salesforce` };
-        }
-        if (!e.loggedToSalesforce) return { rule: 'CFG-04', reason: 'not logged to Salesforce through the Outlook integration ("Events users select")' };
-      }
-      const organizer = e.organizer?.trim().toLowerCase();
-      if (organizer && !syncing.has(organizer)) return { rule: 'EVT-10', reason: `organized by ${organizer}, who does not sync: not synced even though the rep attends` };
-      if (mode === 'create') {
-        const priv = privateSkip(exEventIsPrivate(e, privateSensitivities), ev.syncPrivate, 'Exchange');
-        if (priv) return priv;
-      }
-      if (!inWindow(v, window)) return windowSkip();
-      return null;
-    },
-    sfPoolable: (e) => e.OwnerId === rep.userId && !sfSeriesSkip(e, ev.syncSeries)
-      && !privateSkip(sfEventIsPrivate(e), ev.syncPrivate, 'Salesforce'),
-    exPoolable: (e) => e.calendar === 'default' && !exSeriesSkip(e, ev.syncSeries)
-      && !privateSkip(exEventIsPrivate(e, privateSensitivities), ev.syncPrivate, 'Exchange')
-      && (!e.organizer || syncing.has(e.organizer.trim().toLowerCase())),
+    sfSkip: (e, v, mode) => rules.sfSkip(e, v, mode),
+    exSkip: (e, v, mode) => rules.exSkip(e, v, mode),
+    sfPoolable: (e) => rules.sfPoolable(e),
+    exPoolable: (e) => rules.exPoolable(e),
     freezeReason: (v) => freezeReason(v, ev.syncPrivate),
     overwriteRule: (target) => (target === 'salesforce' && ev.direction === 'exchange-to-salesforce' ? 'EVT-03' : 'G-03'),
     createEx(e, values, rule, reason) {
@@ -124,9 +93,5 @@ export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & 
       return true;
     },
   };
-  function windowSkip(): Skip {
-    adapter.outOfWindow += 1;
-    return { rule: 'EVT-04', reason: `outside the event filter (${window.label}, from ${window.startDate} in ${rep.timeZone})` };
-  }
   return adapter;
 }

@@ -16,6 +16,7 @@ import type { ObjectAdapter } from './adapter.ts';
 import { syncsToEx, syncsToSf, type PlanBuilder } from './context.ts';
 import { mergeWithBase, policyWinner } from './conflicts.ts';
 import { writeBoth } from './writes.ts';
+import { planGone } from './deletes.ts';
 
 export interface SideInput<T> {
   upserts: Map<string, T>;
@@ -111,32 +112,4 @@ function skipped<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, side: 'sf' | 'ex'
   const skip = side === 'sf' ? a.sfSkip(item as S, values, 'update') : a.exSkip(item as E, values, 'update');
   if (skip) b.skip(skip.rule, a.object, side === 'sf' ? 'exchange' : 'salesforce', skip.reason, { sfId: p.sfId, exId: p.exId });
   return skip !== null;
-}
-
-function planGone<S, E>(
-  b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, sfGone: string | undefined, exGone: string | undefined,
-  sfItem: S | undefined, exItem: E | undefined, result: PairsResult<S, E>,
-): void {
-  const ids = { sfId: p.sfId, exId: p.exId };
-  const unpair = (rule: string, reason: string) =>
-    b.act({ type: 'unpair', rule, object: a.object, ...ids }, { kind: 'unpair', side: sfGone ? 'salesforce' : 'exchange', object: a.object, ...ids, reason });
-  if (sfGone && exGone) return unpair(a.rules.delete, 'deleted on both sides');
-  if (exGone === 'moved-out') return unpair('CON-02', 'moved out of Salesforce_Sync: sync stops, nothing is deleted');
-  const deletedSide = sfGone ? 'salesforce' : 'exchange';
-  const survivorValues = sfGone ? (exItem ? a.exValues(exItem) : undefined) : (sfItem ? a.sfValues(sfItem, p) : undefined);
-  if (!p.frozen && survivorValues && hashValues(survivorValues) !== p.syncedHash) {
-    unpair('G-03', `deleted in ${deletedSide} but edited on the other side: the edit wins and is written back`);
-    b.find('conflict', 'G-03', `${a.object} deleted in ${deletedSide === 'salesforce' ? 'Salesforce' : 'Exchange'} while its partner was edited; the edited item is kept and synced again`, { object: a.object, ...ids });
-    if (sfGone) result.survivors.ex.push(exItem!); else result.survivors.sf.push(sfItem!);
-    result.claimedSf.delete(p.sfId);
-    result.claimedEx.delete(p.exId);
-    return;
-  }
-  if (!p.frozen && a.deletePartner?.(p, deletedSide)) return;
-  if (a.object === 'Contact') {
-    unpair('CON-06', `deleted in ${deletedSide}; contact deletes are never propagated`);
-    b.find('deletion', 'CON-06', `Contact deleted in ${deletedSide === 'salesforce' ? 'Salesforce' : 'Exchange'}; the partner is kept (contact deletes never propagate)`, { object: 'Contact', ...ids, before: p.synced, after: null });
-  } else {
-    unpair(p.frozen ? 'EVT-02' : 'EVT-05', `deleted in ${deletedSide}; the partner stays and the pair is dropped`);
-  }
 }
