@@ -134,6 +134,22 @@ describe('SyncFolderItems (SIM-EX-01)', () => {
     expect(afterReset['ErrorCode']).toBe(ServiceError.ErrorInvalidSyncStateData);
   });
 
+  it('keeps SyncStates valid in a NEW sim restored from a snapshot (restart)', async () => {
+    const folder = await sfSyncFolder();
+    const first = await sync(folder, null);
+    const snapshot = JSON.parse(JSON.stringify(sim.snapshot()));
+    const { sim: restarted } = await startSim(testWorld(), 99);
+    try {
+      restarted.restore(snapshot);
+      restarted.actions.updateContact(REP, 'bob', { jobTitle: 'CTO' });
+      const other = service(restarted);
+      const delta = await other.SyncFolderItems(folder, PropertySet.FirstClassProperties, null as never, 512, SyncFolderItemsScope.NormalItems, first.SyncState);
+      expect(delta.GetEnumerator().map((c) => [ChangeType[c.ChangeType], (c.Item as Contact).JobTitle])).toEqual([['Update', 'CTO']]);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('reports a moved-away item as Delete in the source folder', async () => {
     const folder = await sfSyncFolder();
     const first = await sync(folder, null);
