@@ -102,4 +102,43 @@ describe('G-01 / G-02 / G-04 properties', () => {
       },
     ), { seed: 424242, numRuns: 150 });
   });
+
+  it('events: random edits, deletes and privacy changes under every flag settle and stay one-to-one', () => {
+    const eventEdit = fc.record({
+      side: fc.constantFrom('sf', 'ex'), index: fc.nat(), op: fc.constantFrom('subject', 'move', 'private', 'delete', 'notes'),
+      value: subject, h: startHour,
+    });
+    fc.assert(fc.property(
+      fc.array(eventArb, { maxLength: 5 }), fc.array(eventArb, { maxLength: 5 }), fc.array(eventEdit, { maxLength: 6 }),
+      direction, fc.boolean(), fc.boolean(), fc.constantFrom('LatestChangeWins', 'SalesforceWins', 'ExchangeWins'),
+      (sfEs, exEs, edits, eventDir, syncPrivate, deleteSynced, policy) => {
+        const w = new MiniWorld(makeConfig({ EventSyncDirection: eventDir, SyncPrivateEvents: syncPrivate, DeleteSyncedEvents: deleteSynced, ConflictPolicy: policy, EventFilter: 'LAST_N_DAYS', EventFilterDays: 30 }));
+        build(w, [], [], sfEs, exEs);
+        settles(w);
+        for (const edit of edits) {
+          w.tick(1000);
+          if (edit.side === 'sf') {
+            const items = [...w.sfEvents.items.values()];
+            if (!items.length) continue;
+            const e = items[edit.index % items.length];
+            if (edit.op === 'delete') { w.remove(w.sfEvents, e.Id); continue; }
+            w.putSfEvent(edit.op === 'subject' ? { ...e, Subject: edit.value }
+              : edit.op === 'private' ? { ...e, IsPrivate: !e.IsPrivate }
+                : edit.op === 'notes' ? { ...e, Description: 'notes & <more>' }
+                  : e.IsAllDayEvent ? e : { ...e, StartDateTime: hourIso(edit.h), EndDateTime: hourIso(edit.h + 1) });
+          } else {
+            const items = [...w.exEvents.items.values()];
+            if (!items.length) continue;
+            const e = items[edit.index % items.length];
+            if (edit.op === 'delete') { w.remove(w.exEvents, e.itemId); continue; }
+            w.putExEvent(edit.op === 'subject' ? { ...e, subject: edit.value }
+              : edit.op === 'private' ? { ...e, sensitivity: e.sensitivity === 'Private' ? 'Normal' : 'Private' }
+                : edit.op === 'notes' ? { ...e, body: 'notes\r\nfrom Outlook' }
+                  : e.isAllDay ? e : { ...e, start: hourIso(edit.h), end: hourIso(edit.h + 1) });
+          }
+        }
+        settles(w);
+      },
+    ), { seed: 777, numRuns: 200 });
+  });
 });
