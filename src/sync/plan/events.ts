@@ -82,10 +82,12 @@ export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & 
       if (!ev.deleteSynced) return false;
       const ids = { sfId: p.sfId, exId: p.exId };
       const where = deletedSide === 'exchange' ? 'Exchange' : 'Salesforce';
+      // G-03: the change log keeps what was deleted, field by field.
+      const fields = Object.fromEntries(Object.entries(p.synced).map(([k, v]) => [k, { before: v, after: null }]));
       if (deletedSide === 'exchange' && syncsToSf(ev.direction)) {
-        b.act({ type: 'delete-sf-event', rule: 'EVT-05', ...ids }, { kind: 'delete', side: 'salesforce', object: 'Event', ...ids, reason: `deleted in ${where}; "Delete synced events" is on` });
+        b.act({ type: 'delete-sf-event', rule: 'EVT-05', ...ids }, { kind: 'delete', side: 'salesforce', object: 'Event', ...ids, fields, reason: `deleted in ${where}; "Delete synced events" is on` });
       } else if (deletedSide === 'salesforce' && syncsToEx(ev.direction)) {
-        b.act({ type: 'delete-ex-event', rule: 'EVT-05', ...ids }, { kind: 'delete', side: 'exchange', object: 'Event', ...ids, reason: `deleted in ${where}; "Delete synced events" is on` });
+        b.act({ type: 'delete-ex-event', rule: 'EVT-05', ...ids }, { kind: 'delete', side: 'exchange', object: 'Event', ...ids, fields, reason: `deleted in ${where}; "Delete synced events" is on` });
       } else {
         return false;
       }

@@ -126,6 +126,7 @@ describe('EVT-05 deletes', () => {
     expect(types(out)).toEqual(expected);
     if (expected[0].startsWith('delete')) {
       expect(out.actions[0].rule).toBe('EVT-05');
+      expect(out.summary[0]).toMatchObject({ kind: 'delete', fields: { Subject: { before: 'Pipeline review', after: null } } });
       expect(out.findings).toEqual([expect.objectContaining({ kind: 'deletion', rule: 'EVT-05', before: expect.objectContaining({ Subject: 'Pipeline review' }), after: null })]);
     }
   });
