@@ -84,6 +84,11 @@ export function createSalesforceDriver(sim: SalesforceSimLike): SalesforceDriver
         case 'unassign': return void a.unassign(org, config, String(args.assignee));
         case 'reset-sync': return a.markForReset(org, String(args.user));
         case 'fix-sandbox-email': return void a.fixSandboxEmail(org, String(args.user));
+        case 'edit-setup': {
+          const setup = a.find(org, 'LightningSyncSetup', (r) => r.IsDeleted !== true)[0];
+          if (!setup) throw new Error(`org ${org} has no LightningSyncSetup record — add lightningSync: to the org in the world`);
+          return a.updateRecord(org, orgOf(org).admin.username, String(setup.Id), args.fields as Record<string, unknown>);
+        }
         case 'create-config': return void a.createRecord(org, String(args.as), 'LightningSyncConfig', args.fields as Record<string, unknown>);
         default: throw new NotSupportedError(`the Salesforce sim has no admin action "${action}"`);
       }

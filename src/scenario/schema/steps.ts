@@ -96,6 +96,10 @@ export const STEP_SCHEMAS = {
   'admin.unassign': z.strictObject({ ...ConfigRef, users: z.array(z.string()).optional(), profiles: z.array(z.string()).optional() }),
   'admin.reset-sync': z.strictObject({ org: OrgId, user: z.string().min(1) }),
   'admin.connection-test': z.strictObject({ org: OrgId, rep: z.string().min(1), ref: Ref.optional() }),
+  'admin.edit-setup': z.strictObject({
+    org: OrgId,
+    set: SetValues.meta({ description: 'LightningSyncSetup fields, e.g. AdditionalDomains: "acme-eu.test", OutlookIntegrationEnabled: false' }),
+  }),
   'admin.fix-sandbox-email': z.strictObject({ org: OrgId, user: z.string().min(1) }),
   'engine.restart': OrgId.meta({ description: 'Drop the org engine and start a new one from its persisted state (G-05)' }),
   faults: z.union([z.array(FaultEntrySchema), z.literal('clear')]),

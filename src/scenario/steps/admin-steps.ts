@@ -41,6 +41,9 @@ export const adminSteps = {
   async 'admin.reset-sync'(ctx: RunContext, a: StepArgs<'admin.reset-sync'>) {
     await ctx.env.salesforce.admin(a.org, 'reset-sync', { user: a.user });
   },
+  async 'admin.edit-setup'(ctx: RunContext, a: StepArgs<'admin.edit-setup'>) {
+    await ctx.env.salesforce.admin(a.org, 'edit-setup', { fields: a.set });
+  },
   async 'admin.fix-sandbox-email'(ctx: RunContext, a: StepArgs<'admin.fix-sandbox-email'>) {
     await ctx.env.salesforce.admin(a.org, 'fix-sandbox-email', { user: a.user });
   },
