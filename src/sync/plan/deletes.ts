@@ -30,8 +30,9 @@ export function planGone<S, E>(
   }
   if (!p.frozen && a.deletePartner?.(p, deletedSide)) return;
   if (a.object === 'Contact') {
-    unpair('CON-06', `deleted in ${deletedSide}; contact deletes are never propagated`);
-    b.find('deletion', 'CON-06', `Contact deleted in ${deletedSide === 'salesforce' ? 'Salesforce' : 'Exchange'}; the partner is kept (contact deletes never propagate)`, { object: 'Contact', ...ids, before: p.synced, after: null });
+    // No `deletion` finding: the engine deletes nothing here (G-03 reports deletes the engine makes), and a move out
+    // of Salesforce_Sync looks the same on the wire (SyncFolderItems reports a Delete), so it must stay quiet (CON-02).
+    unpair('CON-06', `gone from ${deletedSide === 'salesforce' ? 'Salesforce' : 'Salesforce_Sync'}; contact deletes are never propagated, the partner is kept`);
   } else {
     unpair(p.frozen ? 'EVT-02' : 'EVT-05', `deleted in ${deletedSide}; the partner stays and the pair is dropped`);
   }

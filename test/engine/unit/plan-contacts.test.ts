@@ -231,11 +231,12 @@ describe('CON-05 unresolved accounts', () => {
 });
 
 describe('CON-06 contact deletes never propagate', () => {
-  it.each([['SF', 'sfContactDeletes', '003ANN'], ['EX', 'exContactDeletes', 'EXANN']])('a %s delete drops the pair and reports it', (_side, key, id) => {
+  it.each([['SF', 'sfContactDeletes', '003ANN'], ['EX', 'exContactDeletes', 'EXANN']])('a %s delete drops the pair, deletes nothing, reports no deletion', (_side, key, id) => {
     const out = planRep(makeInput({ state: pairedState(ann, 'EXANN'), [key]: [id] }));
     expect(out.actions).toEqual([expect.objectContaining({ type: 'unpair', rule: 'CON-06' })]);
     expect(out.actions.some((a) => a.type.startsWith('delete'))).toBe(false);
-    expect(out.findings).toEqual([expect.objectContaining({ kind: 'deletion', rule: 'CON-06' })]);
+    expect(out.findings).toEqual([]);
+    expect(out.summary[0].reason).toMatch(/never propagated/);
   });
 
   it('both ways: a survivor edited in the same cycle is re-created on the deleted side', () => {
