@@ -1,0 +1,184 @@
+/**
+ * @module
+ * Rep and admin actions for scenarios, in-process and (as JSON) over `/_sim/action`: create/update/delete records
+ * AS a given user (sharing, permissions and validation apply; system fields stamped), edit/activate configurations,
+ * assign users and profiles (CFG-02 applies), mark a user for reset (RST-01), fix a sandbox email (ORG-03), toggle
+ * the org's Outlook integration and a user's setup flag (CFG-04), deactivate users, expire sessions, issue refresh
+ * tokens, purge the recycle bin; plus read helpers for expectations.
+ */
+import { expireSessions, findUserByUsername } from './auth.ts';
+import { deleteRecord, insertRecord, updateRecord } from './dml.ts';
+import { SfError } from './errors.ts';
+import { normalizeId } from './ids.ts';
+import type { Org } from './org.ts';
+import type { SimShared } from './routes/types.ts';
+import type { Row } from './store.ts';
+import { LIGHTNING_SYNC_OBJECTS as LS } from './world.ts';
+
+interface SimLike {
+  org(id: string): { model: Org; admin: { username: string } };
+}
+
+/** A user by world ref (`ana`) or username (`ana@acme.test`). */
+export type UserRef = string;
+
+export interface SalesforceActions {
+  userId(org: string, user: UserRef): string;
+  createRecord(org: string, as: UserRef, type: string, fields: Record<string, unknown>): string;
+  updateRecord(org: string, as: UserRef, id: string, fields: Record<string, unknown>): void;
+  deleteRecord(org: string, as: UserRef, id: string): void;
+  /** Edits a configuration by name as the org admin (CFG-07 and every validation apply). */
+  updateConfig(org: string, configName: string, fields: Record<string, unknown>): void;
+  setConfigActive(org: string, configName: string, active: boolean): void;
+  assignUser(org: string, configName: string, user: UserRef): string;
+  assignProfile(org: string, configName: string, profileName: string): string;
+  unassign(org: string, configName: string, assignee: UserRef): number;
+  markForReset(org: string, user: UserRef): void;
+  fixSandboxEmail(org: string, user: UserRef, email?: string): string;
+  setOutlookIntegration(org: string, enabled: boolean): void;
+  setUserOutlookSetUp(org: string, user: UserRef, setUp: boolean): void;
+  setUserActive(org: string, user: UserRef, active: boolean): void;
+  expireSessions(org: string, user?: UserRef): number;
+  issueRefreshToken(org: string, user: UserRef, clientId: string): string;
+  emptyRecycleBin(org: string): number;
+  /** Raw rows (ISO Z datetimes) of a type, deleted ones only with includeDeleted. */
+  find(org: string, type: string, predicate?: (row: Row) => boolean, options?: { includeDeleted?: boolean }): Row[];
+  get(org: string, id: string): Row | undefined;
+  /** Applies a JSON action: `{ "action": "createRecord", "org": "prod", "as": "ana", "type": "Contact", "fields": {…} }`. */
+  apply(action: Record<string, unknown>): unknown;
+}
+
+export function createActions(sim: SimLike, shared: SimShared): SalesforceActions {
+  const model = (org: string): Org => sim.org(org).model;
+  const adminOf = (org: string): string => resolveUser(model(org), sim.org(org).admin.username);
+  const configId = (org: string, name: string): string => {
+    const row = [...model(org).store.rowsOf(LS.config)].find((r) => r.IsDeleted !== true && r.Name === name);
+    if (!row) throw new Error(`salesforce actions: org "${org}" has no configuration named "${name}"`);
+    return String(row.Id);
+  };
+  const userStatus = (org: string, userId: string): Row | undefined =>
+    [...model(org).store.rowsOf(LS.userStatus)].find((r) => r.IsDeleted !== true && r.UserId === userId);
+
+  const actions: SalesforceActions = {
+    userId: (org, user) => resolveUser(model(org), user),
+    createRecord: (org, as, type, fields) => insertRecord(model(org), resolveUser(model(org), as), type, fields),
+    updateRecord: (org, as, id, fields) => void updateRecord(model(org), resolveUser(model(org), as), undefined, id, fields),
+    deleteRecord: (org, as, id) => void deleteRecord(model(org), resolveUser(model(org), as), undefined, id),
+    updateConfig: (org, name, fields) => void updateRecord(model(org), adminOf(org), LS.config, configId(org, name), fields),
+    setConfigActive: (org, name, active) => actions.updateConfig(org, name, { IsActive: active }),
+    assignUser: (org, name, user) =>
+      insertRecord(model(org), adminOf(org), LS.assignment, { ConfigId: configId(org, name), AssigneeType: 'User', AssigneeId: resolveUser(model(org), user) }),
+    assignProfile(org, name, profileName) {
+      const profileId = model(org).refs.get(`profile:${profileName}`);
+      if (!profileId) throw new Error(`salesforce actions: org "${org}" has no profile "${profileName}"`);
+      return insertRecord(model(org), adminOf(org), LS.assignment, { ConfigId: configId(org, name), AssigneeType: 'Profile', AssigneeId: profileId });
+    },
+    unassign(org, name, assignee) {
+      const id = configId(org, name);
+      const target = model(org).refs.get(`profile:${assignee}`) ?? resolveUser(model(org), assignee);
+      const rows = [...model(org).store.rowsOf(LS.assignment)].filter((r) => r.IsDeleted !== true && r.ConfigId === id && r.AssigneeId === target);
+      for (const r of rows) deleteRecord(model(org), adminOf(org), LS.assignment, r.Id);
+      return rows.length;
+    },
+    markForReset(org, user) {
+      const userId = resolveUser(model(org), user);
+      const existing = userStatus(org, userId);
+      if (existing) updateRecord(model(org), adminOf(org), LS.userStatus, existing.Id, { ResetStatus: 'MarkedForReset' });
+      else insertRecord(model(org), adminOf(org), LS.userStatus, { UserId: userId, ResetStatus: 'MarkedForReset' });
+    },
+    fixSandboxEmail(org, user, email) {
+      const m = model(org);
+      const userId = resolveUser(m, user);
+      const current = String(m.store.get(userId)!.row.Email);
+      const fixed = email ?? current.replace(/\.invalid$/, '');
+      updateRecord(m, adminOf(org), 'User', userId, { Email: fixed });
+      return fixed;
+    },
+    setOutlookIntegration(org, enabled) {
+      const setup = [...model(org).store.rowsOf(LS.setup)].find((r) => r.IsDeleted !== true);
+      if (setup) updateRecord(model(org), adminOf(org), LS.setup, setup.Id, { OutlookIntegrationEnabled: enabled });
+      else insertRecord(model(org), adminOf(org), LS.setup, { OutlookIntegrationEnabled: enabled });
+    },
+    setUserOutlookSetUp: (org, user, setUp) =>
+      void updateRecord(model(org), adminOf(org), 'User', resolveUser(model(org), user), { OutlookIntegrationSetUp: setUp }),
+    setUserActive(org, user, active) {
+      const userId = resolveUser(model(org), user);
+      updateRecord(model(org), adminOf(org), 'User', userId, { IsActive: active });
+      if (!active) expireSessions(model(org), userId);
+    },
+    expireSessions: (org, user) => expireSessions(model(org), user === undefined ? undefined : resolveUser(model(org), user)),
+    issueRefreshToken(org, user, clientId) {
+      const m = model(org);
+      if (!m.connectedApps.some((a) => a.clientId === clientId)) {
+        throw new Error(`salesforce actions: org "${org}" has no connected app "${clientId}"; add it under connectedApps`);
+      }
+      const token = m.newRefreshToken();
+      m.refreshTokens.set(token, { userId: resolveUser(m, user), clientId });
+      return token;
+    },
+    emptyRecycleBin(org) {
+      const m = model(org);
+      const gone = [...m.store.deleteLog()].map((e) => e.id).filter((id) => m.store.get(id)?.row.IsDeleted === true);
+      for (const id of gone) m.store.purge(id);
+      m.purgedAt = shared.clock.now();
+      return gone.length;
+    },
+    find(org, type, predicate, options) {
+      const rows = [...model(org).store.rowsOf(type)].filter((r) => options?.includeDeleted || r.IsDeleted !== true);
+      return (predicate ? rows.filter(predicate) : rows).map((r) => ({ ...r }));
+    },
+    get: (org, id) => {
+      const row = model(org).store.get(normalizeId(id) ?? id)?.row;
+      return row ? { ...row } : undefined;
+    },
+    apply: (action) => applyJsonAction(actions, action),
+  };
+  return actions;
+}
+
+export function resolveUser(org: Org, user: UserRef): string {
+  const byRef = org.refs.get(`user:${user}`);
+  if (byRef) return byRef;
+  const row = findUserByUsername(org, user);
+  if (row) return String(row.Id);
+  if (org.store.get(user)?.type === 'User') return user;
+  throw new Error(`salesforce actions: org "${org.label}" has no user "${user}" (give a world user ref or a username)`);
+}
+
+const JSON_ACTIONS = [
+  'createRecord', 'updateRecord', 'deleteRecord', 'updateConfig', 'setConfigActive', 'assignUser', 'assignProfile', 'unassign',
+  'markForReset', 'fixSandboxEmail', 'setOutlookIntegration', 'setUserOutlookSetUp', 'setUserActive', 'expireSessions',
+  'issueRefreshToken', 'emptyRecycleBin', 'find', 'get',
+] as const;
+
+function applyJsonAction(a: SalesforceActions, action: Record<string, unknown>): unknown {
+  const s = (key: string): string => {
+    const v = action[key];
+    if (typeof v !== 'string' || v === '') throw new SfError('MISSING_ARGUMENT', `action "${String(action.action)}" needs a string "${key}"`, 400, [key]);
+    return v;
+  };
+  const fields = (action.fields ?? {}) as Record<string, unknown>;
+  const b = (key: string): boolean => action[key] === true;
+  switch (action.action) {
+    case 'createRecord': return { id: a.createRecord(s('org'), s('as'), s('type'), fields) };
+    case 'updateRecord': return a.updateRecord(s('org'), s('as'), s('id'), fields);
+    case 'deleteRecord': return a.deleteRecord(s('org'), s('as'), s('id'));
+    case 'updateConfig': return a.updateConfig(s('org'), s('config'), fields);
+    case 'setConfigActive': return a.setConfigActive(s('org'), s('config'), b('active'));
+    case 'assignUser': return { id: a.assignUser(s('org'), s('config'), s('user')) };
+    case 'assignProfile': return { id: a.assignProfile(s('org'), s('config'), s('profile')) };
+    case 'unassign': return { removed: a.unassign(s('org'), s('config'), s('assignee')) };
+    case 'markForReset': return a.markForReset(s('org'), s('user'));
+    case 'fixSandboxEmail': return { email: a.fixSandboxEmail(s('org'), s('user'), action.email as string | undefined) };
+    case 'setOutlookIntegration': return a.setOutlookIntegration(s('org'), b('enabled'));
+    case 'setUserOutlookSetUp': return a.setUserOutlookSetUp(s('org'), s('user'), b('setUp'));
+    case 'setUserActive': return a.setUserActive(s('org'), s('user'), b('active'));
+    case 'expireSessions': return { expired: a.expireSessions(s('org'), action.user as string | undefined) };
+    case 'issueRefreshToken': return { refreshToken: a.issueRefreshToken(s('org'), s('user'), s('clientId')) };
+    case 'emptyRecycleBin': return { purged: a.emptyRecycleBin(s('org')) };
+    case 'find': return a.find(s('org'), s('type'), undefined, { includeDeleted: b('includeDeleted') });
+    case 'get': return a.get(s('org'), s('id')) ?? null;
+    default:
+      throw new SfError('INVALID_OPERATION', `unknown action "${String(action.action)}"; known actions: ${JSON_ACTIONS.join(', ')}`);
+  }
+}
