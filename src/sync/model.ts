@@ -90,6 +90,12 @@ export interface SfEvent {
   IsAllDayEvent: boolean;
   /** YYYY-MM-DD for all-day events. */
   ActivityDate?: string | null;
+  /**
+   * added by ENG-RULES: read it when you can. For an all-day event it says how many days it spans (1440 per day),
+   * whatever convention EndDateTime follows (real orgs: the LAST day at 00:00Z); without it the planner assumes that
+   * convention (docs/decisions/0007).
+   */
+  DurationInMinutes?: number | null;
   IsPrivate: boolean;
   ShowAs: string | null;
   /** Classic recurring (never syncs, EVT-06). */

@@ -44,7 +44,9 @@ export interface EventMappingContext {
 }
 
 function sfAllDayRange(record: SfEvent): [string, string] {
-  const first = record.ActivityDate ?? record.StartDateTime.slice(0, 10);
+  const first = record.ActivityDate ?? instant(record.StartDateTime).slice(0, 10);
+  const minutes = record.DurationInMinutes;
+  if (typeof minutes === 'number' && minutes > 0) return [first, addDays(first, Math.max(1, Math.round(minutes / 1440)))];
   const last = record.EndDateTime ? instant(record.EndDateTime).slice(0, 10) : first;
   return [first, addDays(last < first ? first : last, 1)];
 }

@@ -91,6 +91,13 @@ describe('EVT-12 / EVT-11 event mapping', () => {
     expect(eventValuesToSf(back, eventCtx(tz))).toMatchObject({ ActivityDate: '2026-03-29', StartDateTime: '2026-03-29T00:00:00.000Z', EndDateTime: '2026-03-30T00:00:00.000Z' });
   });
 
+  it('an SF all-day span comes from DurationInMinutes when read, else from EndDateTime as the last day', () => {
+    const base = { IsAllDayEvent: true, ActivityDate: '2026-03-05', StartDateTime: '2026-03-05T00:00:00Z' };
+    expect(eventValuesFromSf(sfEvent('S', { ...base, EndDateTime: '2026-03-06T00:00:00Z', DurationInMinutes: 1440 }), eventCtx())).toMatchObject({ StartDateTime: '2026-03-05', EndDateTime: '2026-03-06' });
+    expect(eventValuesFromSf(sfEvent('S', { ...base, EndDateTime: '2026-03-06T00:00:00Z' }), eventCtx())).toMatchObject({ EndDateTime: '2026-03-07' });
+    expect(eventValuesFromSf(sfEvent('S', { ...base, EndDateTime: '2026-03-05T00:00:00Z', DurationInMinutes: 2880 }), eventCtx())).toMatchObject({ EndDateTime: '2026-03-07' });
+  });
+
   it('starts a local day right after a DST change at the right instant', () => {
     // 2026-03-08: US clocks spring forward at 02:00; the day still starts at 00:00 PST = 08:00Z.
     expect(new Date(startOfLocalDay('2026-03-08', 'America/Los_Angeles')).toISOString()).toBe('2026-03-08T08:00:00.000Z');
