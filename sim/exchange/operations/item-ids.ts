@@ -3,7 +3,7 @@
  * Resolves the item-id elements requests carry: `<t:ItemId>` (a stored item or an occurrence id),
  * `<t:OccurrenceItemId RecurringMasterId InstanceIndex>` and `<t:RecurringMasterItemId OccurrenceId>` (SIM-EX-04).
  */
-import { occurrenceView, deletedOccurrences, modifiedOccurrences, viewOf, type ItemView } from '../items/item-view.ts';
+import { occurrenceView, deletedOccurrences, viewOf, type ItemView } from '../items/item-view.ts';
 import { expandOccurrences } from '../items/recurrence.ts';
 import type { RecurrenceValue } from '../items/values.ts';
 import { EwsFault, notImplementedFault } from '../soap/fault.ts';
@@ -68,4 +68,3 @@ export function isOccurrence(view: ItemView): boolean {
   return view.originalStart !== undefined;
 }
 
-export { modifiedOccurrences };

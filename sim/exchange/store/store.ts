@@ -108,10 +108,11 @@ export class ExchangeStore {
     return out;
   }
 
-  createFolder(mailbox: string, parentUid: string, displayName: string, folderClass: FolderClass): StoredFolder {
+  /** `asWorld`: the world says the folder already exists, so a mailbox's denyFolderCreation does not apply. */
+  createFolder(mailbox: string, parentUid: string, displayName: string, folderClass: FolderClass, options: { asWorld?: boolean } = {}): StoredFolder {
     const box = this.mailbox(mailbox);
     if (!box) throw new StoreError('ErrorNonExistentMailbox', `No mailbox with SMTP address ${mailbox} exists.`);
-    if (box.denyFolderCreation) {
+    if (box.denyFolderCreation && !options.asWorld) {
       throw new StoreError('ErrorAccessDenied', 'Access is denied. Check credentials and try again., Cannot create the folder.');
     }
     const parent = this.folderByUid(parentUid);

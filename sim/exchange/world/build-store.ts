@@ -37,29 +37,20 @@ function populateMailbox(store: ExchangeStore, spec: MailboxSpec, address: strin
   const calendar = store.distinguishedFolder(address, 'calendar');
   const sub = (parent: StoredFolder, name: string, folderClass: StoredFolder['folderClass']): StoredFolder =>
     store.childFolders(parent.uid).find((f) => f.displayName.toLowerCase() === name.toLowerCase()) ??
-    // Built before denyFolderCreation applies: the world says the folder already exists.
-    store.createFolder(address, parent.uid, name, folderClass);
-
-  const wasDenied = store.mailbox(address)?.denyFolderCreation;
-  const mailbox = store.mailbox(address)!;
-  delete mailbox.denyFolderCreation;
-  try {
-    if (spec.salesforceSyncFolder) sub(contactsFolder, SALESFORCE_SYNC_FOLDER, 'IPF.Contact');
-    for (const name of spec.extraCalendars ?? []) sub(calendar, name, 'IPF.Appointment');
-    contacts.forEach((c) => {
-      const folderName = c.folder ?? SALESFORCE_SYNC_FOLDER;
-      const folder = folderName.toLowerCase() === 'contacts' ? contactsFolder : sub(contactsFolder, folderName, 'IPF.Contact');
-      store.createItem({ mailbox: address, folderUid: folder.uid, kind: 'Contact', props: contactProps(c), ...(c.ref ? { ref: c.ref } : {}) });
-    });
-    events.forEach((e, i) => {
-      const where = `exchange world: mailbox ${address}, calendar[${i}]${e.ref ? ` (${e.ref})` : ''}`;
-      const name = e.calendar ?? 'default';
-      const folder = name === 'default' ? calendar : store.childFolders(calendar.uid).find((f) => f.displayName === name);
-      if (!folder) throw new Error(`${where}: calendar "${name}" is not one of the mailbox's extraCalendars (${(spec.extraCalendars ?? []).join(', ') || 'none'})`);
-      const { props, extended } = eventProps(e, address, where);
-      store.createItem({ mailbox: address, folderUid: folder.uid, kind: 'CalendarItem', props, extended, ...(e.ref ? { ref: e.ref } : {}) });
-    });
-  } finally {
-    if (wasDenied) mailbox.denyFolderCreation = true;
-  }
+    store.createFolder(address, parent.uid, name, folderClass, { asWorld: true });
+  if (spec.salesforceSyncFolder) sub(contactsFolder, SALESFORCE_SYNC_FOLDER, 'IPF.Contact');
+  for (const name of spec.extraCalendars ?? []) sub(calendar, name, 'IPF.Appointment');
+  contacts.forEach((c) => {
+    const folderName = c.folder ?? SALESFORCE_SYNC_FOLDER;
+    const folder = folderName.toLowerCase() === 'contacts' ? contactsFolder : sub(contactsFolder, folderName, 'IPF.Contact');
+    store.createItem({ mailbox: address, folderUid: folder.uid, kind: 'Contact', props: contactProps(c), ...(c.ref ? { ref: c.ref } : {}) });
+  });
+  events.forEach((e, i) => {
+    const where = `exchange world: mailbox ${address}, calendar[${i}]${e.ref ? ` (${e.ref})` : ''}`;
+    const name = e.calendar ?? 'default';
+    const folder = name === 'default' ? calendar : store.childFolders(calendar.uid).find((f) => f.displayName === name);
+    if (!folder) throw new Error(`${where}: calendar "${name}" is not one of the mailbox's extraCalendars (${(spec.extraCalendars ?? []).join(', ') || 'none'})`);
+    const { props, extended } = eventProps(e, address, where);
+    store.createItem({ mailbox: address, folderUid: folder.uid, kind: 'CalendarItem', props, extended, ...(e.ref ? { ref: e.ref } : {}) });
+  });
 }

@@ -199,3 +199,19 @@ describe('contacts CRUD', () => {
     expect(entry).toMatchObject({ target: REP, principal: 'svc-sync@acme.test', status: 200, write: true, items: 1 });
   });
 });
+
+describe('CON-01 negative path', () => {
+  it('answers ErrorAccessDenied to CreateFolder for a mailbox with denyFolderCreation', async () => {
+    const { startSim: start, testWorld: world } = await import('./fixture.ts');
+    const { sim: denied } = await start(world({ mailboxes: [{ address: REP, department: 'Sales', denyFolderCreation: true, extraCalendars: ['Team'] }] }));
+    try {
+      const f = new ContactsFolder(service(denied));
+      f.DisplayName = 'Salesforce_Sync';
+      const error = await caught(f.Save(WellKnownFolderName.Contacts));
+      expect(error['ErrorCode']).toBe(ServiceError.ErrorAccessDenied);
+      expect(denied.actions.folderNames(REP)).toContain('Team'); // world folders exist regardless
+    } finally {
+      await denied.close();
+    }
+  });
+});
