@@ -10,4 +10,5 @@ export {
 } from './resolve.ts';
 export { parseConfigRecord, MAX_EVENT_FILTER_DAYS, type ParsedConfig } from './parse-config.ts';
 export { inactiveConfigFindings } from './inactive-risk.ts';
+export { configFingerprint } from './fingerprint.ts';
 export type { RawConfigRecord, RawAssignmentRecord, RawUserRecord } from './raw-records.ts';

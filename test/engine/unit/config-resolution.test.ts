@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  inactiveConfigFindings, isEffectiveConfig, parseConfigRecord, resolveEffectiveConfigs,
+  configFingerprint, inactiveConfigFindings, isEffectiveConfig, parseConfigRecord, resolveEffectiveConfigs,
   type RawAssignmentRecord, type RawConfigRecord, type RawUserRecord,
 } from '../../../src/sync/config/index.ts';
 import type { EffectiveConfig } from '../../../src/sync/model.ts';
@@ -126,5 +126,18 @@ describe('CFG-03 / CFG-04 / CFG-06 / CFG-07 / CFG-08 / G-09 parsing', () => {
     expect(r.invalidConfigs[0]).toMatchObject({ code: 'CONFIG_INVALID', configId: 'C1', rule: 'CFG-05' });
     expect(r.invalidConfigs[0].message).toMatch(/Config C1.*Territory__c.*custom field/);
     expect(r.invalidConfigs[0].suggestedFix).toMatch(/Edit the Lightning Sync configuration/);
+  });
+});
+
+describe('configFingerprint (full read after a configuration change)', () => {
+  const parse = (raw: Partial<RawConfigRecord>) => (parseConfigRecord({ Id: 'C1', Name: 'A', ...raw }) as { config: EffectiveConfig }).config;
+  it('changes when anything that decides what syncs changes, not with name or id or key order', () => {
+    const base = configFingerprint(parse({ ContactFilter: 'SelectedOnly' }));
+    expect(configFingerprint(parse({ ContactFilter: 'SelectedUsersRecords' }))).not.toBe(base);
+    expect(configFingerprint(parse({ ContactFilter: 'SelectedOnly', Id: 'C2', Name: 'Copy' }))).toBe(base);
+    expect(configFingerprint(parse({ ContactFilter: 'SelectedOnly', ContactFieldMapping: '{"Phone":null}' }))).not.toBe(base);
+    const a = parse({ ContactFieldMapping: '{"Phone":"MobilePhone","MobilePhone":null}' });
+    const reordered = { ...a, contacts: { ...a.contacts, mapping: Object.fromEntries(Object.entries(a.contacts.mapping).reverse()) } };
+    expect(configFingerprint(reordered)).toBe(configFingerprint(a));
   });
 });
