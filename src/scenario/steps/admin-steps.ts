@@ -50,7 +50,7 @@ export const adminSteps = {
   async 'admin.connection-test'(ctx: RunContext, a: StepArgs<'admin.connection-test'>) {
     const result = await ctx.env.engines.connectionTest(a.org, repEmail(ctx, a.org, a.rep));
     ctx.connectionTests.set(a.ref ?? `${a.org}:${a.rep}`, result);
-    const failed = result.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+    const failed = result.checks.filter((c) => !c.ok || c.warning).map((c) => `${c.ok ? 'warning' : 'failed'} — ${c.name}: ${c.detail}${c.fix ? ` (fix: ${c.fix})` : ''}`);
     note(ctx, { kind: 'note', org: a.org, label: `connection test for ${a.rep}: ${result.verdict}`, ...(failed.length ? { detail: failed.join('\n') } : {}) });
   },
 };
