@@ -13,6 +13,7 @@ import { getFolder } from './get-folder.ts';
 import { getItem } from './get-item.ts';
 import { moveItem } from './move-item.ts';
 import { resolveNames } from './resolve-names.ts';
+import { syncFolderHierarchy } from './sync-folder-hierarchy.ts';
 import { syncFolderItems } from './sync-folder-items.ts';
 import { updateItem } from './update-item.ts';
 
@@ -27,6 +28,7 @@ export const OPERATIONS: Record<string, OperationHandler> = {
   DeleteItem: deleteItem,
   MoveItem: moveItem,
   SyncFolderItems: syncFolderItems,
+  SyncFolderHierarchy: syncFolderHierarchy,
   ResolveNames: resolveNames,
 };
 

@@ -5,6 +5,8 @@ import {
   FolderId,
   ItemView,
   PropertySet,
+  ContactsFolder,
+  ChangeType,
   ServiceError,
   WellKnownFolderName,
 } from 'ews-javascript-api';
@@ -131,9 +133,24 @@ describe('protocol errors', () => {
   });
 
   it('fails closed on operations it does not implement, naming them', async () => {
-    const error = await caught(service(sim).SyncFolderHierarchy(new FolderId(WellKnownFolderName.Contacts), PropertySet.IdOnly, null as never));
-    expect(String(error['message'])).toContain("not implemented by synclab's Exchange sim: operation SyncFolderHierarchy");
-    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'SyncFolderHierarchy', error: 'ErrorInvalidOperation' });
+    const c = new Contact(service(sim));
+    c.GivenName = 'Copy me';
+    await c.Save(WellKnownFolderName.Contacts);
+    const error = await caught(service(sim).CopyItems([c.Id], new FolderId(WellKnownFolderName.Calendar)));
+    expect(String(error['message'])).toContain("not implemented by synclab's Exchange sim: operation CopyItem");
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'CopyItem', error: 'ErrorInvalidOperation', note: expect.stringContaining('CopyItem') });
+  });
+
+  it('syncs the folder hierarchy: everything first, then only new folders', async () => {
+    const svc = service(sim);
+    const first = await svc.SyncFolderHierarchy(new FolderId(WellKnownFolderName.MsgFolderRoot), PropertySet.FirstClassProperties, null as never);
+    const names = first.GetEnumerator().map((c) => c.Folder.DisplayName);
+    expect(names).toEqual(expect.arrayContaining(['Contacts', 'Calendar', 'Deleted Items']));
+    const f = new ContactsFolder(svc);
+    f.DisplayName = 'Salesforce_Sync';
+    await f.Save(WellKnownFolderName.Contacts);
+    const next = await svc.SyncFolderHierarchy(new FolderId(WellKnownFolderName.MsgFolderRoot), PropertySet.FirstClassProperties, first.SyncState);
+    expect(next.GetEnumerator().map((c) => [ChangeType[c.ChangeType], c.Folder.DisplayName])).toEqual([['Create', 'Salesforce_Sync']]);
   });
 
   it('denies impersonating a mailbox outside the management scope (CONN-04)', async () => {
