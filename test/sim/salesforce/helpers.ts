@@ -65,7 +65,7 @@ export async function loginAdmin(sim: SalesforceSim, org = 'prod', version = '62
 }
 
 /** What a rejected jsforce call carried: errorCode (or name) and message. */
-export async function failure(promise: Promise<unknown>): Promise<{ errorCode: string; message: string; data?: unknown }> {
+export async function failure(promise: PromiseLike<unknown>): Promise<{ errorCode: string; message: string; data?: unknown }> {
   try {
     await promise;
   } catch (error) {
