@@ -20,6 +20,7 @@ export { eventWindow, inWindow, type EventWindow } from './window.ts';
 export { contactPassesFilters } from './filters.ts';
 export { MAX_CONTACTS_PER_REP } from './contacts.ts';
 export { MAX_RELATED_CONTACTS } from './auto-relate.ts';
+export { formatPlannedAction } from './describe.ts';
 
 export function planRep(input: PlanInput): PlanOutput {
   validatePlanInput(input);

@@ -47,3 +47,22 @@ describe('ERR-01 errors carry codes, ids and a suggested fix', () => {
     expect(new Set(Object.values(SUGGESTED_FIXES)).size).toBe(Object.keys(SUGGESTED_FIXES).length);
   });
 });
+
+describe('findings and plan lines', () => {
+  it('finding() fills org and rep; atTime stamps; sortFindings is stable by rule then ids', async () => {
+    const { atTime, finding, sortFindings } = await import('../../../src/sync/findings.ts');
+    const a = finding({ org: 'prod', rep: 'rita@acme.test' }, 'conflict', 'G-09', 'both changed', { sfId: '003B' });
+    const b = finding({ org: 'prod' }, 'overwrite', 'EVT-03', 'replaced', { sfId: '003A', field: 'Description' });
+    expect(a).toEqual({ kind: 'conflict', rule: 'G-09', org: 'prod', rep: 'rita@acme.test', sfId: '003B', message: 'both changed' });
+    expect(b).not.toHaveProperty('rep');
+    expect(atTime([a], 42)[0].at).toBe(42);
+    expect(sortFindings([a, b]).map((f) => f.rule)).toEqual(['EVT-03', 'G-09']);
+  });
+
+  it('formatPlannedAction prints kind, side, ids, rule, fields and reason', async () => {
+    const { formatPlannedAction } = await import('../../../src/sync/plan/index.ts');
+    const line = formatPlannedAction({ kind: 'update', side: 'salesforce', object: 'Event', rep: 'rita@acme.test', rule: 'EVT-03', sfId: '00U1', exId: 'AAMkADk0ZjE2NDQ4LTc0ZjItNDU2Yi05Y2QxLTBmMmE5NjQ3ZjNkYQBGAAAAAAD', fields: { Description: { before: 'notes', after: 'Agenda & <b>' } } });
+    expect(line).toBe('rita@acme.test · update Event in Salesforce SF 00U1 ↔ EX …3ZjNkYQBGAAAAAAD [EVT-03] { Description: "notes" → "Agenda & <b>" }');
+    expect(formatPlannedAction({ kind: 'skip', side: 'exchange', object: 'Event', rep: 'r', rule: 'EVT-06', sfId: '00U2', reason: 'Classic' })).toBe('r · skip Event (not to Exchange) SF 00U2 [EVT-06] — Classic');
+  });
+});
