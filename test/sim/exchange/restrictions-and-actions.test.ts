@@ -85,6 +85,24 @@ describe('FindItem restrictions', () => {
   });
 });
 
+describe('extended properties on create and in restrictions (ORG-01 stamps)', () => {
+  it('stores string stamps set before Save and finds items by them', async () => {
+    const svc = service(sim);
+    const orgStamp = new ExtendedPropertyDefinition(new Guid(EXTENDED_PROPERTIES.salesforceOrgId.propertySetId), 'SalesforceOrgId', MapiPropertyType.String);
+    const c = new Contact(svc);
+    c.GivenName = 'Stamped';
+    c.SetExtendedProperty(orgStamp, '00D000000000001EAA');
+    await c.Save(WellKnownFolderName.Contacts);
+    expect(sim.actions.item(REP, c.Id.UniqueId)!.extended[0]).toMatchObject({ value: '00D000000000001EAA' });
+    const view = new ItemView(10);
+    view.PropertySet = new PropertySet(BasePropertySet.IdOnly, [orgStamp, ContactSchema.GivenName]);
+    const found = await svc.FindItems(WellKnownFolderName.Contacts, new SearchFilter.IsEqualTo(orgStamp, '00D000000000001EAA'), view);
+    expect(found.Items.map((i) => (i as Contact).GivenName)).toEqual(['Stamped']);
+    const other = await svc.FindItems(WellKnownFolderName.Contacts, new SearchFilter.IsEqualTo(orgStamp, '00D000000000002EAA'), view);
+    expect(other.TotalCount).toBe(0);
+  });
+});
+
 describe('rep actions are visible like client changes', () => {
   it('markPrivate, logToSalesforce and occurrence edits bump ChangeKeys and show up in SyncFolderItems', async () => {
     const svc = service(sim);
