@@ -99,7 +99,7 @@ async function expectFailure(ctx: RunContext, step: Exclude<ScenarioStep, { kind
   const base = {
     id: `${ctx.scenario.id}#steps[${step.index}].expectError`,
     scenario: ctx.scenario.id,
-    name: `${describeStep(step)} is refused${wanted ? ` ("${wanted}")` : ''}`,
+    name: step.name ?? `${describeStep(step)} is refused${wanted ? ` ("${wanted}")` : ''}`,
     kind: 'step-error',
     rules: [...ctx.scenario.rules],
   };
