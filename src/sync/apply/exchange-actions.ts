@@ -109,5 +109,5 @@ export async function deleteExEvents(ctx: ApplyContext, actions: Of<'delete-ex-e
 }
 
 export function logSync(ctx: ApplyContext, object: 'Contact' | 'Event'): void {
-  ctx.store.update((s) => s.syncLog.push({ at: ctx.now(), object }));
+  ctx.store.logSync(ctx.now(), object);
 }

@@ -84,7 +84,9 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     const applyCtx = {
       org: scope.org, rep, store, now: () => rt.clock.now(), versions: reads.versions,
       exchange: { writer: conn.writer, syncFolderId },
-      salesforce: { session: rt.session, write: { batchSize: rt.options.sfBatchSize, maxRetries: rt.options.maxRetries } },
+      // No SystemModstamp read-back after writes: the planner tells our own echo from an edit by the synced-values hash
+      // (G-02), so the extra query per batch buys nothing.
+      salesforce: { session: rt.session, write: { batchSize: rt.options.sfBatchSize, maxRetries: rt.options.maxRetries, readBack: false } },
       ...(rt.deps.onWritePoint ? { onWritePoint: rt.deps.onWritePoint } : {}),
     };
     const result = await applyPlan(applyCtx, plan);

@@ -97,12 +97,36 @@ export class RepStateStore {
 
   /** Insert or replace the pairing of this SF record (one-to-one, G-04: any pairing of either id is replaced). */
   upsertPairing(pairing: Pairing): void {
-    this.update((s) => {
-      s.pairings = s.pairings.filter(
-        (p) => !(p.object === pairing.object && (p.sfId === pairing.sfId || p.exId === pairing.exId)),
-      );
-      s.pairings.push(pairing);
-    });
+    const index = this.#pairingIndex();
+    const bySf = index.get(`${pairing.object}:sf:${pairing.sfId}`);
+    const byEx = index.get(`${pairing.object}:ex:${pairing.exId}`);
+    const state = this.#db.data;
+    if (bySf || byEx) {
+      // Rare path (re-pair / update): rebuild the list without the old pairs.
+      state.pairings = state.pairings.filter((p) => p !== bySf && p !== byEx);
+      for (const old of [bySf, byEx]) {
+        if (!old) continue;
+        index.delete(`${old.object}:sf:${old.sfId}`);
+        index.delete(`${old.object}:ex:${old.exId}`);
+      }
+    }
+    // Common path (a create): O(1), the index stays valid.
+    state.pairings.push(pairing);
+    index.set(`${pairing.object}:sf:${pairing.sfId}`, pairing);
+    index.set(`${pairing.object}:ex:${pairing.exId}`, pairing);
+    this.#dirty = true;
+  }
+
+  /** Replace a pairing's fields in place (same ids): O(1). */
+  patchPairing(pairing: Pairing, patch: Partial<Omit<Pairing, 'object' | 'sfId' | 'exId'>>): void {
+    Object.assign(pairing, patch);
+    this.#dirty = true;
+  }
+
+  /** Appends to the STAT-02 sync log without touching the pairing index. */
+  logSync(at: number, object: Pairing['object']): void {
+    this.#db.data.syncLog.push({ at, object });
+    this.#dirty = true;
   }
 
   removePairing(object: Pairing['object'], sfId: string, exId: string): void {
