@@ -91,7 +91,10 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
       if (rule) {
         faultId = rule.id;
         const faulted = await applyFault(rule, shared, style);
-        if (faulted) return record(faulted);
+        if (faulted) {
+          meta.error = faultErrorCode(rule.effect);
+          return record(faulted);
+        }
       }
       if (route.auth === 'session' && !org.spendApiCall()) {
         throw new SfError('REQUEST_LIMIT_EXCEEDED', `TotalRequests Limit exceeded. (${org.dailyApiLimit} API requests in 24 hours)`, 403);
@@ -159,6 +162,11 @@ async function applyFault(rule: FaultRule<FaultEffect>, shared: SimShared, style
         style,
       );
   }
+}
+
+function faultErrorCode(effect: FaultEffect): string {
+  if (effect.kind === 'sf-error') return effect.errorCode;
+  return effect.kind === 'http-503' ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION';
 }
 
 function defaultFaultMessage(code: string): string {
