@@ -74,6 +74,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // ews-javascript-api 0.15.3 answers an HTTP 500 with a non-SOAP body with a promise that never settles plus an
+  // unhandledRejection (client-probe §3.6). The engine's own per-call timeout rejects the hung call; this keeps a
+  // long-running --interval process alive instead of letting Node 20 exit on the stray rejection.
+  const onStray = (reason: unknown) => {
+    process.stderr.write(`synclab sync: ignored an unhandled rejection from a client library: ${redactString(String((reason as Error)?.message ?? reason))}\n`);
+  };
+  process.on('unhandledRejection', onStray);
   let stop = false;
   const onSignal = () => {
     stop = true;
@@ -96,6 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('unhandledRejection', onStray);
     for (const engine of engines) await engine.close();
   }
   return errors > 0 ? 1 : 0;

@@ -25,6 +25,16 @@ export interface RepReads {
 
 const empty = <T>(): ChangeSet<T> => ({ full: false, upserts: [], deletes: [] });
 
+/**
+ * SIM-SF-01: Salesforce keeps deleted records (what queryAll / getDeleted can see) for 15 days. A watermark older than
+ * that could miss deletions, so the object is read in full instead (matching re-pairs, CON-04 / EVT-08).
+ */
+const DELETED_RETENTION_MS = 15 * 86_400_000;
+
+function usableWatermark(watermark: string | undefined, now: number): string | undefined {
+  return watermark && now - Date.parse(watermark) < DELETED_RETENTION_MS ? watermark : undefined;
+}
+
 export async function readRep(
   rt: EngineRuntime,
   conn: RepConnection,
@@ -52,7 +62,7 @@ export async function readRep(
       out.exchange.contacts = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
       out.next.syncStates.contacts = changes.syncState;
     }
-    const watermark = full.has('Contact') ? undefined : state.sfWatermarks.Contact;
+    const watermark = full.has('Contact') ? undefined : usableWatermark(state.sfWatermarks.Contact, rt.clock.now());
     const sf = await readContacts(session, {
       ...(config.contacts.filter === 'all' ? {} : { ownerId: rep.userId }),
       mappedFields: Object.keys(config.contacts.mapping),
@@ -71,7 +81,7 @@ export async function readRep(
     const items = await conn.reader.events(changes.upserted.map((c) => c.id));
     out.exchange.events = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
     out.next.syncStates.calendar = changes.syncState;
-    const watermark = full.has('Event') ? undefined : state.sfWatermarks.Event;
+    const watermark = full.has('Event') ? undefined : usableWatermark(state.sfWatermarks.Event, rt.clock.now());
     const sf = await readEvents(session, { ownerId: rep.userId, now: rt.clock.now(), ...(watermark ? { watermark } : {}) });
     const deleted = watermark ? await readDeletedIds(session, 'Event', rep.userId, watermark) : [];
     out.salesforce.events = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
