@@ -94,8 +94,9 @@ export function createSalesforceDriver(sim: SalesforceSimLike): SalesforceDriver
       }
     },
     addFault(org, rule) {
-      // Each org has its own server but one schedule: an org-scoped fault matches that org's id as the target.
-      const target = rule.match.target ?? (org ? orgOf(org).orgId : undefined);
+      // Each org has its own server but one schedule: an org-scoped fault targets that org. The sim names the org by
+      // its label in fault checks (and the trace may carry the 18-char id), so match either.
+      const target = rule.match.target ?? (org ? [org, orgOf(org).orgId] : undefined);
       sim.faults.add({ ...rule, match: { ...rule.match, ...(target ? { target } : {}) } });
     },
     clearFaults: () => sim.faults.clear(),
