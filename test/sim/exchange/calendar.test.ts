@@ -126,7 +126,13 @@ describe('calendar items', () => {
     expect(occ.Start.ToISOString()).toBe('2026-03-09T09:00:00.000Z');
     const master = await Appointment.BindToRecurringMaster(svc, standups[1]!.Id);
     expect(master.AppointmentType).toBe(AppointmentType.RecurringMaster);
-    expect(master.Recurrence).toBeTruthy();
+    // The client parses the pattern and range (what an engine needs to build an RRULE for Salesforce).
+    const rec = master.Recurrence as unknown as { DaysOfTheWeek: { GetEnumerator(): number[] }; NumberOfOccurrences: number; Interval: number; StartDate: DateTime };
+    expect(rec.constructor.name).toBe('WeeklyPattern');
+    expect(Number(rec.Interval)).toBe(1); // the client leaves it a string
+    expect(rec.NumberOfOccurrences).toBe(6);
+    expect([...rec.DaysOfTheWeek.GetEnumerator()]).toEqual([1, 3]); // Monday, Wednesday
+    expect(rec.StartDate.ToISOString().slice(0, 10)).toBe('2026-03-02');
   });
 
   it('updating an occurrence makes an exception; deleting one records a deleted occurrence', async () => {
