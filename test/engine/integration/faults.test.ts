@@ -106,4 +106,18 @@ describe('throttling and faults, honoured in scenario time', () => {
     expect(String(errors[0]!.SuggestedFix)).toContain('last name');
     expect(String(errors[0]!.ExchangeItemId)).not.toBe('');
   });
+
+  it('SIM-EX-03: ErrorExceededConnectionCount is retried; a reset connection on a write is not resent, and the next cycle creates the item once', async () => {
+    h = await startHarness(oneRep());
+    h.ex.faults.add({ id: 'conn-count', match: { operation: 'SyncFolderItems', target: 'ann@acme.test', nth: 1 }, effect: { kind: 'connection-count' } });
+    h.ex.faults.add({ id: 'reset', match: { operation: 'CreateItem', target: 'ann@acme.test', nth: 1 }, effect: { kind: 'connection-reset' } });
+    const engine = h.engine();
+    const first = await engine.runCycle();
+    expect(h.ex.faults.firedCount('conn-count')).toBe(1);
+    expect(first.errors.map((e) => e.code)).toEqual(['NetworkError']);
+    expect(h.ex.faults.firedCount('reset')).toBe(1);
+    h.clock.advance(60_000);
+    expect((await engine.runCycle()).errors).toEqual([]);
+    expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync').map((i) => i.props.Surname)).toEqual(['Lee']);
+  });
 });
