@@ -158,7 +158,7 @@ async function applyFault(rule: FaultRule<FaultEffect>, shared: SimShared, style
     }
     default:
       return renderError(
-        new SfError('UNKNOWN_EXCEPTION', `synclab's Salesforce sim does not understand fault effect '${effect.kind}' (rule ${rule.id}); use sf-error, http-503, latency or connection-reset`, 500),
+        new SfError('UNKNOWN_EXCEPTION', `synclab's Salesforce sim does not understand fault effect '${effect.kind}' (rule ${rule.id}); use sf-error, http-503, latency or connection-reset`, 400),
         style,
       );
   }
