@@ -4,6 +4,7 @@
  * synclab's Exchange sim" SOAP fault (fail closed).
  */
 import type { OperationHandler } from './context.ts';
+import { copyItem } from './copy-item.ts';
 import { createFolder } from './create-folder.ts';
 import { createItem } from './create-item.ts';
 import { deleteItem } from './delete-item.ts';
@@ -27,6 +28,7 @@ export const OPERATIONS: Record<string, OperationHandler> = {
   UpdateItem: updateItem,
   DeleteItem: deleteItem,
   MoveItem: moveItem,
+  CopyItem: copyItem,
   SyncFolderItems: syncFolderItems,
   SyncFolderHierarchy: syncFolderHierarchy,
   ResolveNames: resolveNames,

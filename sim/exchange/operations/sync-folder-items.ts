@@ -6,12 +6,13 @@
  */
 import { itemXml } from '../items/item-xml.ts';
 import { viewOf } from '../items/item-view.ts';
-import { EwsFault, notImplementedFault, schemaValidationFault } from '../soap/fault.ts';
+import { EwsFault, schemaValidationFault } from '../soap/fault.ts';
 import { child, NS, tag, textTag } from '../soap/xml.ts';
 import { StoreError } from '../store/store-error.ts';
 import { changesSince } from '../store/sync-state.ts';
 import type { OperationHandler } from './context.ts';
 import { folderIdElements, resolveFolder } from './folders.ts';
+import { itemIdElements } from './item-ids.ts';
 import { readItemShape } from './item-shape.ts';
 import { batch } from './messages.ts';
 
@@ -26,8 +27,8 @@ export const syncFolderItems: OperationHandler = (op, ctx) => {
       schemaValidationFault(`MaxChangesReturned must be an integer from 1 to 512; got "${maxEl?.text ?? '(missing)'}".`, maxEl?.line ?? op.line, maxEl?.column ?? op.column),
     );
   }
-  const ignore = child(op, NS.messages, 'Ignore');
-  if (ignore && ignore.children.length > 0) throw new EwsFault(notImplementedFault('SyncFolderItems/Ignore'));
+  // Ignore: items the client does not want reported (their changes are consumed silently, as on Exchange).
+  const ignored = new Set(itemIdElements(child(op, NS.messages, 'Ignore')).map((el) => el.attrs['Id'] ?? ''));
   const scope = child(op, NS.messages, 'SyncScope')?.text.trim();
   if (scope !== undefined && scope !== 'NormalItems' && scope !== 'NormalAndAssociatedItems') {
     throw new StoreError('ErrorInvalidRequest', `SyncScope must be NormalItems or NormalAndAssociatedItems; got "${scope}".`);
@@ -38,8 +39,9 @@ export const syncFolderItems: OperationHandler = (op, ctx) => {
   out.run(() => {
     const folder = resolveFolder(ctx, folderEl);
     const result = changesSince(ctx.store, folder.uid, stateText || undefined, max);
-    count = result.changes.length;
-    const changes = result.changes
+    const visible = result.changes.filter((c) => !ignored.has(c.type === 'Delete' ? c.itemId : c.item.itemId));
+    count = visible.length;
+    const changes = visible
       .map((c) =>
         c.type === 'Delete'
           ? tag('t:Delete', {}, tag('t:ItemId', { Id: c.itemId, ChangeKey: c.changeKey }))

@@ -133,12 +133,21 @@ describe('protocol errors', () => {
   });
 
   it('fails closed on operations it does not implement, naming them', async () => {
-    const c = new Contact(service(sim));
+    const error = await caught(service(sim).GetPasswordExpirationDate('rep1@acme.test'));
+    expect(String(error['message'])).toContain("not implemented by synclab's Exchange sim: operation GetPasswordExpirationDate");
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'GetPasswordExpirationDate', error: 'ErrorInvalidOperation', note: expect.stringContaining('GetPasswordExpirationDate') });
+  });
+
+  it('copies an item to another folder with a new id, leaving the source', async () => {
+    const svc = service(sim);
+    const c = new Contact(svc);
     c.GivenName = 'Copy me';
     await c.Save(WellKnownFolderName.Contacts);
-    const error = await caught(service(sim).CopyItems([c.Id], new FolderId(WellKnownFolderName.Calendar)));
-    expect(String(error['message'])).toContain("not implemented by synclab's Exchange sim: operation CopyItem");
-    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'CopyItem', error: 'ErrorInvalidOperation', note: expect.stringContaining('CopyItem') });
+    const r = await svc.CopyItems([c.Id], new FolderId(WellKnownFolderName.DeletedItems));
+    const copyId = r.Responses[0]!.Item.Id.UniqueId;
+    expect(copyId).not.toBe(c.Id.UniqueId);
+    expect(sim.actions.item(REP, copyId)).toMatchObject({ folder: 'Deleted Items', props: { GivenName: 'Copy me' } });
+    expect(sim.actions.item(REP, c.Id.UniqueId)).toMatchObject({ folder: 'Contacts' });
   });
 
   it('syncs the folder hierarchy: everything first, then only new folders', async () => {

@@ -109,6 +109,16 @@ describe('SyncFolderItems (SIM-EX-01)', () => {
     expect(otherFolder['ErrorCode']).toBe(ServiceError.ErrorInvalidSyncStateData);
   });
 
+  it('leaves out the items in the Ignore list', async () => {
+    const folder = await sfSyncFolder();
+    const first = await sync(folder, null);
+    sim.actions.updateContact(REP, 'ann', { jobTitle: 'A' });
+    sim.actions.updateContact(REP, 'bob', { jobTitle: 'B' });
+    const ann = new ItemId(sim.actions.item(REP, 'ann')!.itemId);
+    const delta = await svc.SyncFolderItems(folder, PropertySet.FirstClassProperties, [ann], 512, SyncFolderItemsScope.NormalItems, first.SyncState);
+    expect(delta.GetEnumerator().map((c) => (c.Item as Contact).GivenName)).toEqual(['Bob']);
+  });
+
   it('validates MaxChangesReturned 1–512', async () => {
     const folder = await sfSyncFolder();
     const error = await caught(sync(folder, null, 513));
