@@ -84,6 +84,7 @@ async function runEngine(): Promise<{ items: number; ms: number; requests: numbe
     salesforce: { loginUrl: org.loginUrl, username: org.admin.username, password: org.admin.password },
     exchange: { method: 'service-account', ...SERVICE_ACCOUNT },
     stateDir,
+    options: { concurrency: 4 },
   }, { clock: sims.clock, seed: SEED });
   const t0 = performance.now();
   const summary = await engine.runCycle();

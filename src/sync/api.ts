@@ -39,7 +39,7 @@ export interface EngineOptions {
   sfBatchSize?: number;
   /** Plan only: read both sides, emit the plan, write nothing (rehearsal --dry-run). */
   dryRun?: boolean;
-  /** added by ENG-IO: reps synced at the same time within one cycle (bounded concurrency). Default 4. */
+  /** added by ENG-IO: reps synced at the same time within one cycle. Default 1 (deterministic, G-08); more is faster. */
   concurrency?: number;
   /** added by ENG-IO: API names of the Lightning Sync objects, for real orgs where they are custom objects (docs/decisions/0002). */
   objects?: Partial<Record<'setup' | 'config' | 'assignment' | 'error' | 'userStatus', string>>;
