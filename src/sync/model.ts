@@ -144,6 +144,13 @@ export interface Pairing {
    * side's edit (CFG-03). Kept so that a later overwrite reports the true before value (EVT-03, G-03).
    */
   drift?: Partial<Record<'salesforce' | 'exchange', Record<string, string | number | boolean | null>>>;
+  /**
+   * added by ENG-RULES: the item on this side was deleted (or moved out of Salesforce_Sync) and the delete was not
+   * propagated (CON-06; EVT-05 with the flag off). The pairing is kept so that the survivor is re-created on this side
+   * only when its mapped values really change (or on reset) — not merely because a read returned it again.
+   * An orphaned pairing is not "in sync" (STAT-04 counts) and does not count toward CON-07.
+   */
+  orphaned?: 'salesforce' | 'exchange';
 }
 
 /**
@@ -316,6 +323,6 @@ export interface PlanOutput {
      * added by ENG-RULES: state-only changes to existing pairings (one-way drift remembered for EVT-03 / G-03).
      * Apply: find the pairing by object + sfId + exId and assign `patch` to it.
      */
-    pairingPatches?: Array<{ object: 'Contact' | 'Event'; sfId: string; exId: string; patch: Pick<Pairing, 'drift'> }>;
+    pairingPatches?: Array<{ object: 'Contact' | 'Event'; sfId: string; exId: string; patch: Partial<Pick<Pairing, 'drift' | 'orphaned'>> }>;
   };
 }

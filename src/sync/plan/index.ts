@@ -38,7 +38,7 @@ export function planRep(input: PlanInput): PlanOutput {
 function planContacts(b: PlanBuilder): void {
   const { state, salesforce, exchange, lookups } = b.input;
   const pairings = pairingsOf(state, 'Contact');
-  const a = contactAdapter(b, pairings.filter((p) => !p.frozen).length);
+  const a = contactAdapter(b, pairings.filter((p) => !p.frozen && !p.orphaned).length);
   const sf = sideInput(salesforce.contacts, a.sfId, lookups.candidates?.sfContacts);
   const ex = sideInput(exchange.contacts, a.exId, lookups.candidates?.exContacts);
   const paired = planPairs(b, a, pairings, sf, ex);

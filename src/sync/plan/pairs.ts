@@ -16,7 +16,7 @@ import type { ObjectAdapter } from './adapter.ts';
 import { syncsToEx, syncsToSf, type PlanBuilder } from './context.ts';
 import { mergeWithBase, policyWinner } from './conflicts.ts';
 import { writeBoth } from './writes.ts';
-import { planGone } from './deletes.ts';
+import { planGone, planOrphan } from './deletes.ts';
 
 export interface SideInput<T> {
   upserts: Map<string, T>;
@@ -47,6 +47,7 @@ export function planPairs<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, pairings
     if (!sfItem && !exItem && !sfGone && !exGone) continue;
     const actionsBefore = b.actions.length;
     if (sfGone || exGone) planGone(b, a, p, sfGone, exGone, sfItem, exItem, result);
+    else if (p.orphaned) planOrphan(b, a, p, sfItem, exItem, result);
     else if (!p.frozen) planChanged(b, a, p, sfItem, exItem); // frozen (EVT-02): the partner stays as it is
     if (b.actions.length > actionsBefore) result.touched.add(`${p.sfId}|${p.exId}`);
   }

@@ -40,7 +40,7 @@ export function planUnresolved(b: PlanBuilder, pairingsByEx: Map<string, Pairing
     const current = b.unresolved.find((u) => u.exId === entry.exId);
     if (current !== entry) continue; // replaced or cleared by this cycle's writes
     const p = pairingsByEx.get(entry.exId);
-    if (!p) { b.unresolvedChanged = true; continue; } // no longer paired: nothing to resolve
+    if (!p || p.orphaned) { b.unresolvedChanged = true; continue; } // no longer synced: nothing to resolve
     const key = `${p.sfId}|${p.exId}`;
     const sfRecord = sfUpserts.get(p.sfId);
     if (sfRecord?.AccountId) { b.unresolvedChanged = true; continue; } // the rep linked an account

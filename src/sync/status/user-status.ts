@@ -65,7 +65,7 @@ export function userStatus(input: UserStatusInput): UserStatusFields {
       pending: input.cycle?.pending?.[key] ?? 0,
     });
   }
-  const live = (object: 'Contact' | 'Event') => state?.pairings.filter((p) => p.object === object && !p.frozen).length ?? 0;
+  const live = (object: 'Contact' | 'Event') => state?.pairings.filter((p) => p.object === object && !p.frozen && !p.orphaned).length ?? 0;
   const lastAt = state?.syncLog.reduce((max, e) => Math.max(max, e.at), -Infinity) ?? -Infinity;
   return {
     UserId: input.userId,

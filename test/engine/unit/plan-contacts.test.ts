@@ -63,7 +63,9 @@ describe('CON-02 only Salesforce_Sync syncs EX→SF', () => {
 
   it('moving a contact out stops sync and deletes nothing', () => {
     const out = planRep(makeInput({ state: pairedState(ann, 'EXANN'), exContactDeletes: [{ id: 'EXANN', reason: 'moved-out' }] }));
-    expect(out.actions).toEqual([expect.objectContaining({ type: 'unpair', rule: 'CON-02' })]);
+    expect(out.actions).toEqual([]);
+    expect(out.stateUpdates.pairingPatches).toEqual([{ object: 'Contact', sfId: '003ANN', exId: 'EXANN', patch: { orphaned: 'exchange' } }]);
+    expect(out.summary[0]).toMatchObject({ rule: 'CON-02', kind: 'unpair' });
     expect(out.findings).toEqual([]);
   });
 });
@@ -231,12 +233,27 @@ describe('CON-05 unresolved accounts', () => {
 });
 
 describe('CON-06 contact deletes never propagate', () => {
-  it.each([['SF', 'sfContactDeletes', '003ANN'], ['EX', 'exContactDeletes', 'EXANN']])('a %s delete drops the pair, deletes nothing, reports no deletion', (_side, key, id) => {
+  it.each([['SF', 'sfContactDeletes', '003ANN', 'salesforce'], ['EX', 'exContactDeletes', 'EXANN', 'exchange']])('a %s delete deletes nothing, reports no deletion, and orphans the pair', (_side, key, id, side) => {
     const out = planRep(makeInput({ state: pairedState(ann, 'EXANN'), [key]: [id] }));
-    expect(out.actions).toEqual([expect.objectContaining({ type: 'unpair', rule: 'CON-06' })]);
-    expect(out.actions.some((a) => a.type.startsWith('delete'))).toBe(false);
+    expect(out.actions).toEqual([]);
+    expect(out.stateUpdates.pairingPatches?.[0].patch).toEqual({ orphaned: side });
     expect(out.findings).toEqual([]);
-    expect(out.summary[0].reason).toMatch(/never propagated/);
+    expect(out.summary[0]).toMatchObject({ rule: 'CON-06', reason: expect.stringMatching(/not propagated/) });
+  });
+
+  it('an orphaned pair: the survivor read again unchanged is NOT re-created; changed, it is', () => {
+    const state = pairedState(ann, 'EXANN', { orphaned: 'exchange' });
+    expect(planRep(makeInput({ state, sfContacts: [ann] })).actions).toEqual([]);
+    const changed = planRep(makeInput({ state, sfContacts: [{ ...ann, fields: { ...ann.fields, Title: 'COO' } }] }));
+    expect(types(changed)).toEqual(['unpair', 'create-ex-contact']);
+    expect(changed.actions[1]).toMatchObject({ sfId: '003ANN', fields: expect.objectContaining({ JobTitle: 'COO' }) });
+  });
+
+  it('an orphaned pair is not re-created against the direction, and is dropped when the survivor goes too', () => {
+    const state = pairedState(ann, 'EXANN', { orphaned: 'exchange' });
+    const oneWay = planRep(makeInput({ config: makeConfig({ ContactSyncDirection: 'ExchangeToSalesforce' }), state, sfContacts: [{ ...ann, fields: { ...ann.fields, Title: 'COO' } }] }));
+    expect(oneWay.actions).toEqual([]);
+    expect(types(planRep(makeInput({ state, sfContactDeletes: ['003ANN'] })))).toEqual(['unpair']);
   });
 
   it('both ways: a survivor edited in the same cycle is re-created on the deleted side', () => {

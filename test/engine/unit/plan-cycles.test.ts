@@ -96,11 +96,17 @@ describe('CON-06 re-creation of the survivor', () => {
     w.cycle();
     const ex = [...w.exContacts.items.values()].find((c) => c.stampedRecordId === '003A')!;
     w.remove(w.exContacts, ex.itemId);
-    expect(types(w.cycle())).toEqual(['unpair']);
+    expect(w.cycle().actions).toEqual([]);
+    // A read that returns the survivor again, unchanged, must not bring the contact back.
+    w.putSfContact(w.sfContacts.items.get('003A')!);
     expect(w.cycle().actions).toEqual([]);
     const sf = w.sfContacts.items.get('003A')!;
     w.putSfContact({ ...sf, fields: { ...sf.fields, Title: 'Director' } });
-    expect(types(w.cycle())).toEqual(['create-ex-contact']);
+    expect(types(w.cycle())).toEqual(['unpair', 'create-ex-contact']);
+    expect(w.cycle().actions).toEqual([]);
+    const pairs = w.state.pairings.filter((p) => p.sfId === '003A');
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0].orphaned).toBeUndefined();
   });
 });
 

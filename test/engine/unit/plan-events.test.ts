@@ -117,14 +117,15 @@ describe('EVT-05 deletes', () => {
   it.each([
     [true, 'BothWays', 'exEventDeletes', ['delete-sf-event']],
     [true, 'BothWays', 'sfEventDeletes', ['delete-ex-event']],
-    [true, 'SalesforceToExchange', 'exEventDeletes', ['unpair']],
+    [true, 'SalesforceToExchange', 'exEventDeletes', []],
     [true, 'ExchangeToSalesforce', 'exEventDeletes', ['delete-sf-event']],
-    [false, 'BothWays', 'exEventDeletes', ['unpair']],
+    [false, 'BothWays', 'exEventDeletes', []],
   ])('flag %s, %s, %s → %j', (flag, direction, key, expected) => {
     const config = makeConfig({ DeleteSyncedEvents: flag, EventSyncDirection: direction });
     const out = planRep(makeInput({ config, state: pairedState(meeting, 'EXM'), [key]: [key === 'exEventDeletes' ? 'EXM' : '00UM'] }));
     expect(types(out)).toEqual(expected);
-    if (expected[0].startsWith('delete')) {
+    if (expected.length === 0) expect(out.stateUpdates.pairingPatches?.[0].patch).toEqual({ orphaned: 'exchange' });
+    if (expected[0]?.startsWith('delete')) {
       expect(out.actions[0].rule).toBe('EVT-05');
       expect(out.summary[0]).toMatchObject({ kind: 'delete', fields: { Subject: { before: 'Pipeline review', after: null } } });
       expect(out.findings).toEqual([expect.objectContaining({ kind: 'deletion', rule: 'EVT-05', before: expect.objectContaining({ Subject: 'Pipeline review' }), after: null })]);
