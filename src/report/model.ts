@@ -91,8 +91,12 @@ export interface ScenarioResult {
   cycles: CycleRecord[];
   findings: Finding[];
   diffs: StateDiff[];
+  /** Diffs beyond the first MAX_DIFFS (bulk scenarios) are counted here, not listed. */
+  diffsOmitted?: number;
   durationMs: number;
 }
+
+export const MAX_DIFFS = 100;
 
 export interface RuleResult {
   id: string;

@@ -5,7 +5,7 @@
  * stops there and every expectation not yet checked becomes ERROR (or SKIP, when the cause is a capability the sims
  * or engine do not have yet) carrying the cause — never a silent pass.
  */
-import type { ExpectationResult, ScenarioResult, Verdict } from '../report/model.ts';
+import { MAX_DIFFS, type ExpectationResult, type ScenarioResult, type Verdict } from '../report/model.ts';
 import { ScenarioClock } from '../time/clock.ts';
 import { describeError, NotSupportedError } from './env/not-supported.ts';
 import { startEnvironment } from './env/environment.ts';
@@ -155,7 +155,8 @@ function finish(
     timeline,
     cycles,
     findings,
-    diffs,
+    diffs: diffs.slice(0, MAX_DIFFS),
+    ...(diffs.length > MAX_DIFFS ? { diffsOmitted: diffs.length - MAX_DIFFS } : {}),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -8,9 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const dir = path.resolve(root, process.env.SYNCLAB_REPORT_DIR ?? 'reports/latest');
+// reports/latest is what `npm start` wrote; on a clean clone without a run, fall back to the committed sample.
+const dir = path.resolve(
+  root,
+  process.env.SYNCLAB_REPORT_DIR ?? (existsSync(path.join(root, 'reports/latest/index.html')) ? 'reports/latest' : 'reports/sample'),
+);
 
 interface Report {
+  findings: Array<{ scenario: string }>;
   summary: { expectations: Record<string, number>; scenarios: Record<string, number> };
   rules: Array<{ id: string; verdict: string }>;
   scenarios: Array<{ id: string; verdict: string; timeline: unknown[]; expectations: Array<{ verdict: string }> }>;
@@ -18,7 +23,7 @@ interface Report {
 
 test.beforeAll(() => {
   if (!existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`no report at ${dir} — run \`npm start\` first (or set SYNCLAB_REPORT_DIR=reports/sample)`);
+    throw new Error(`no report at ${dir} — run \`npm start\` first, or set SYNCLAB_REPORT_DIR to a report directory`);
   }
 });
 
@@ -51,6 +56,10 @@ test('the report matrix matches report.json, filters to failures and opens a tim
   const failingScenarios = report.scenarios.filter((s) => s.verdict === 'FAIL' || s.expectations.some((e) => e.verdict === 'FAIL'));
   await expect(page.locator('details.scenario:not(.hidden)')).toHaveCount(failingScenarios.length);
   await expect(page.locator('#scenario-count')).toHaveText(`Showing ${failingScenarios.length} of ${report.scenarios.length} scenarios`);
+  const failingIds = new Set(failingScenarios.map((s) => s.id));
+  if (report.findings.length > 0) {
+    await expect(page.locator('#findings tbody tr:not(.hidden)')).toHaveCount(report.findings.filter((f) => failingIds.has(f.scenario)).length);
+  }
 
   // Open a scenario's timeline: a failing one if any, else the first one.
   if (failingScenarios.length === 0) await page.getByRole('button', { name: 'All', exact: true }).click();

@@ -9,6 +9,7 @@ export const CLIENT_SCRIPT = `
   var state = { verdict: 'all', family: '', rule: '' };
   var rows = Array.prototype.slice.call(document.querySelectorAll('#matrix tbody tr'));
   var scenarios = Array.prototype.slice.call(document.querySelectorAll('details.scenario'));
+  var findings = Array.prototype.slice.call(document.querySelectorAll('#findings tbody tr'));
   function has(list, item) { return (' ' + (list || '') + ' ').indexOf(' ' + item + ' ') >= 0; }
   function ruleMatch(id) { return !state.rule || id.toUpperCase().indexOf(state.rule.toUpperCase()) === 0; }
   function rowVisible(tr) {
@@ -26,6 +27,17 @@ export const CLIENT_SCRIPT = `
     var shownRows = 0, shownScenarios = 0;
     rows.forEach(function (tr) { var ok = rowVisible(tr); tr.classList.toggle('hidden', !ok); if (ok) shownRows++; });
     scenarios.forEach(function (el) { var ok = scenarioVisible(el); el.classList.toggle('hidden', !ok); if (ok) shownScenarios++; });
+    // A finding shows when its scenario passes the verdict filter and its own rule passes the rule/family filters.
+    var shownIds = {};
+    scenarios.forEach(function (el) { if (!el.classList.contains('hidden')) shownIds[el.dataset.scenario] = true; });
+    var shownFindings = 0;
+    findings.forEach(function (tr) {
+      var ok = !!shownIds[tr.dataset.scenario] && (!state.family || tr.dataset.family === state.family) && ruleMatch(tr.dataset.rule);
+      tr.classList.toggle('hidden', !ok);
+      if (ok) shownFindings++;
+    });
+    var fc = document.getElementById('finding-count');
+    if (fc) fc.textContent = 'Showing ' + shownFindings + ' of ' + findings.length + ' findings';
     document.getElementById('matrix-count').textContent = 'Showing ' + shownRows + ' of ' + rows.length + ' rules';
     document.getElementById('scenario-count').textContent = 'Showing ' + shownScenarios + ' of ' + scenarios.length + ' scenarios';
   }

@@ -4,6 +4,7 @@
  * read (verdict, family, rule, classification).
  */
 import type { RunReport } from '../model.ts';
+import { familyOf } from '../../scenario/catalogue.ts';
 import { badge, h, slug } from './escape.ts';
 
 export function renderMatrix(report: RunReport): string {
@@ -25,10 +26,11 @@ export function renderMatrix(report: RunReport): string {
 
 export function renderFindings(report: RunReport): string {
   if (!report.findings.length) return `<section aria-labelledby="h-findings"><h2 id="h-findings">Findings</h2><p>No findings.</p></section>`;
-  const rows = report.findings.map((f) => `<tr class="finding-row" data-rule="${h(f.rule)}" data-kind="${h(f.kind)}">
+  const rows = report.findings.map((f) => `<tr class="finding-row" data-rule="${h(f.rule)}" data-family="${h(familyOf(f.rule))}" data-kind="${h(f.kind)}" data-scenario="${h(f.scenario)}">
 <td><strong>${h(f.kind)}</strong></td><td><code>${h(f.rule)}</code></td><td><a href="#${slug(f.scenario)}" data-open="${slug(f.scenario)}">${h(f.scenario)}</a></td><td>${h(f.org)}${f.otherOrg ? ` ↔ ${h(f.otherOrg)}` : ''}</td><td>${h(f.rep ?? '')}</td>
 <td>${h(f.message)}${f.field ? `<pre>${h(f.field)}: ${h(JSON.stringify(f.before))} → ${h(JSON.stringify(f.after))}</pre>` : ''}</td></tr>`);
   return `<section aria-labelledby="h-findings"><h2 id="h-findings">Findings (${report.findings.length})</h2>
+<p class="count-line" id="finding-count" aria-live="polite"></p>
 <table id="findings"><thead><tr><th scope="col">Kind</th><th scope="col">Rule</th><th scope="col">Scenario</th><th scope="col">Org</th><th scope="col">Rep</th><th scope="col">What</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></section>`;
 }

@@ -26,7 +26,7 @@ ${s.error ? `<p class="banner bad" role="alert">Could not run: ${h(s.error)}</p>
 ${renderExpectations(s.expectations)}
 <h3>Timeline</h3>${renderTimeline(s.timeline)}
 ${renderCycles(s)}
-${renderDiffs(s.diffs)}
+${renderDiffs(s.diffs)}${s.diffsOmitted ? `<p class="msg">… and ${s.diffsOmitted} more changes, not listed</p>` : ''}
 </div></details>`;
 }
 

@@ -39,6 +39,7 @@ details.scenario>div{padding:0 14px 14px}
 .timeline li::before{content:"";position:absolute;left:-6px;top:9px;width:10px;height:10px;border-radius:50%;background:var(--line)}
 .timeline .t-cycle::before{background:var(--accent)}.timeline .t-fault::before{background:var(--error)}.timeline .t-finding::before{background:var(--known)}.timeline .t-error::before{background:var(--fail)}
 .timeline time{font-family:ui-monospace,monospace;color:var(--muted);margin-right:8px}
+code{white-space:nowrap}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}
 pre{white-space:pre-wrap;word-break:break-word;margin:2px 0}
 .msg{color:var(--muted)}
