@@ -8,7 +8,7 @@
 import type { Clock } from '#time/clock.ts';
 import type { FaultSchedule } from '#sim-core/fault-schedule.ts';
 import type { Trace, TraceEntry } from '#sim-core/trace.ts';
-import type { Authenticator, Principal } from './auth/index.ts';
+import type { Authenticator } from './auth/index.ts';
 import { principalName, type Directory } from './directory/index.ts';
 import { applyFault, CONNECTION_COUNT_MESSAGE } from './ews-faults.ts';
 import { OPERATIONS } from './operations/index.ts';
@@ -19,6 +19,7 @@ import { NS } from './soap/xml.ts';
 import type { ExchangeStore } from './store/store.ts';
 import { StoreError } from './store/store-error.ts';
 import type { StoredMailbox } from './store/types.ts';
+import { targetMailbox } from './target-mailbox.ts';
 
 export interface EwsEndpointContext {
   store: ExchangeStore;
@@ -143,48 +144,6 @@ function runOperation(operation: string, run: () => ReturnType<(typeof OPERATION
     }
     throw error;
   }
-}
-
-function targetMailbox(ctx: EwsEndpointContext, principal: Principal, soap: SoapRequest): StoredMailbox {
-  if (soap.impersonation) {
-    if (soap.impersonation.kind === 'SID') throw new EwsFault(notImplementedFault('ExchangeImpersonation by SID; use SmtpAddress or PrincipalName'));
-    const decision = ctx.directory.checkImpersonation(principal, soap.impersonation.value);
-    if (!decision.ok) {
-      throw new EwsFault({
-        responseCode: decision.responseCode,
-        message: decision.message,
-        ...(decision.responseCode === 'ErrorNonExistentMailbox' ? { details: { SmtpAddress: soap.impersonation.value } } : {}),
-      });
-    }
-    return storeMailbox(ctx, decision.mailbox.address);
-  }
-  if (principal.kind === 'mailbox') return storeMailbox(ctx, principal.address);
-  if (principal.kind === 'oauth-app') {
-    throw new EwsFault({
-      responseCode: 'ErrorInvalidExchangeImpersonationHeaderData',
-      message: 'ExchangeImpersonation SOAP header must be present for this type of OAuth token.',
-    });
-  }
-  throw new EwsFault({
-    responseCode: 'ErrorMissingEmailAddress',
-    message: 'When making a request as an account that does not have a mailbox, you must specify the mailbox primary SMTP address for any distinguished folder Ids.',
-  });
-}
-
-/**
- * The store's record of the mailbox. The directory is the authority on who exists and on which version (admins can
- * add mailboxes or move them between servers mid-run), so a directory mailbox the store has not seen yet is
- * provisioned empty, and the version is re-read on every request (CONN-06).
- */
-function storeMailbox(ctx: EwsEndpointContext, address: string): StoredMailbox {
-  const identity = ctx.directory.mailbox(address);
-  let mailbox = ctx.store.mailbox(address);
-  if (!mailbox && identity) mailbox = ctx.store.addMailbox({ address: identity.address, displayName: identity.displayName, version: identity.version });
-  if (mailbox && identity && mailbox.version !== identity.version) mailbox.version = identity.version;
-  if (!mailbox) {
-    throw new EwsFault({ responseCode: 'ErrorNonExistentMailbox', message: 'The SMTP address has no mailbox associated with it.', details: { SmtpAddress: address } });
-  }
-  return mailbox;
 }
 
 /** The operation element's local name, for traces of requests that fail before parsing (auth, malformed XML). */

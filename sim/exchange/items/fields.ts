@@ -5,7 +5,7 @@
  * order the serializer writes elements in.
  */
 import type { ItemKind } from '../store/types.ts';
-import { recurrenceCodec } from './recurrence.ts';
+import { recurrenceCodec } from './recurrence-xml.ts';
 import {
   addressesCodec,
   attendeesCodec,
