@@ -77,10 +77,19 @@ export function isPrivateSensitivity(value: ExSensitivity, privateSensitivities:
   return privateSensitivities.includes(value);
 }
 
-/** Series patterns: SF may prefix "RRULE:"; case and part order are not meaning. */
+/**
+ * Series patterns (EVT-06), canonical: no "RRULE:" prefix, parts upper-cased, FREQ first (some parsers insist) and the
+ * other parts sorted — case and part order carry no meaning in RFC 5545.
+ */
 export function recurrencePattern(value: string | null | undefined): string | null {
   const t = text(value);
   if (t === null) return null;
-  const body = t.replace(/^RRULE:/i, '').trim();
-  return body.split(';').filter(Boolean).map((part) => part.toUpperCase()).sort().join(';');
+  const parts = t.replace(/^RRULE:/i, '').trim().split(';').filter(Boolean).map((part) => part.trim().toUpperCase());
+  const freq = parts.filter((p) => p.startsWith('FREQ='));
+  return [...freq, ...parts.filter((p) => !p.startsWith('FREQ=')).sort()].join(';');
+}
+
+/** Salesforce stores Recurrence2PatternText as a full RFC 5545 line: "RRULE:FREQ=…". */
+export function sfRecurrenceText(pattern: string | null): string | null {
+  return pattern === null ? null : `RRULE:${pattern}`;
 }

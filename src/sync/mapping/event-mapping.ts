@@ -8,7 +8,7 @@
  */
 import type { ExEvent, ExSensitivity, SfEvent } from '../model.ts';
 import {
-  freeBusyToShowAs, instant, isPrivateSensitivity, longText, recurrencePattern, showAs, showAsToFreeBusy, text,
+  freeBusyToShowAs, instant, isPrivateSensitivity, longText, recurrencePattern, sfRecurrenceText, showAs, showAsToFreeBusy, text,
 } from './conversions.ts';
 import { hashValues, type MappedValues } from './hash.ts';
 import { addDays, localDate, startOfLocalDay } from './time-zone.ts';
@@ -143,7 +143,7 @@ export function eventValuesToSf(values: MappedValues, ctx: EventMappingContext, 
       if (field === 'StartDateTime') out.ActivityDate = day;
     } else if (field === SERIES_KEY) {
       out.IsRecurrence2 = value !== null;
-      out[SERIES_KEY] = value;
+      out[SERIES_KEY] = sfRecurrenceText(value as string | null);
     } else if (field in ctx.mapping) {
       out[field] = value;
     }

@@ -5,6 +5,7 @@
  * series without the pattern; EX Occurrence / Exception items) are not synced one by one: each side expands the
  * series itself. Exceptions to a series are therefore not carried across (a documented limitation).
  */
+import { recurrencePattern } from '../mapping/conversions.ts';
 import type { ExEvent, SfEvent } from '../model.ts';
 import type { Skip } from './adapter.ts';
 
@@ -22,6 +23,10 @@ export function exSeriesSkip(item: ExEvent, syncSeries: boolean): Skip | null {
   }
   if (item.calendarItemType === 'RecurringMaster' && !syncSeries) {
     return { rule: 'EVT-06', reason: 'recurring series and "Sync event series" is off' };
+  }
+  if (item.calendarItemType === 'RecurringMaster' && !recurrencePattern(item.recurrence)?.startsWith('FREQ=')) {
+    // Writing it would fail in Salesforce (Recurrence2PatternText must be an RRULE) — say so once, plainly.
+    return { rule: 'EVT-06', finding: 'error', reason: `recurring series whose pattern is not an RRULE (${JSON.stringify(item.recurrence ?? null)}): the reader must translate the EWS Recurrence into FREQ=…` };
   }
   return null;
 }

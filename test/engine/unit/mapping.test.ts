@@ -134,8 +134,9 @@ describe('EVT-12 / EVT-11 event mapping', () => {
   it('EVT-06: a series head carries its pattern to the other side in one normalized form', () => {
     const sf: SfEvent = sfEvent('S', { IsRecurrence2: true, Recurrence2PatternText: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5' });
     const v = eventValuesFromSf(sf, eventCtx());
-    expect(eventValuesToEx(v, eventCtx())).toMatchObject({ calendarItemType: 'RecurringMaster', recurrence: 'COUNT=5;FREQ=WEEKLY;INTERVAL=1' });
-    const ex = exEvent('X', { calendarItemType: 'RecurringMaster', recurrence: 'FREQ=WEEKLY;COUNT=5;INTERVAL=1' });
+    expect(eventValuesToEx(v, eventCtx())).toMatchObject({ calendarItemType: 'RecurringMaster', recurrence: 'FREQ=WEEKLY;COUNT=5;INTERVAL=1' });
+    expect(eventValuesToSf(v, eventCtx())).toMatchObject({ IsRecurrence2: true, Recurrence2PatternText: 'RRULE:FREQ=WEEKLY;COUNT=5;INTERVAL=1' });
+    const ex = exEvent('X', { calendarItemType: 'RecurringMaster', recurrence: 'interval=1;count=5;freq=weekly' });
     expect(hashValues(eventValuesFromEx(ex, eventCtx()))).toBe(hashValues(v));
   });
 });

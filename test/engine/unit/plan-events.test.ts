@@ -159,9 +159,17 @@ describe('EVT-06 series', () => {
     const exOcc = exEvent('EXO', { calendarItemType: 'Occurrence' });
     const out = planRep(makeInput({ config, sfEvents: [head, occurrence], exEvents: [master, exOcc] }));
     expect(out.actions).toEqual([
-      expect.objectContaining({ type: 'create-ex-event', event: expect.objectContaining({ calendarItemType: 'RecurringMaster', recurrence: 'COUNT=5;FREQ=WEEKLY' }) }),
-      expect.objectContaining({ type: 'create-sf-event', record: expect.objectContaining({ IsRecurrence2: true, Recurrence2PatternText: 'COUNT=10;FREQ=DAILY' }) }),
+      expect.objectContaining({ type: 'create-ex-event', event: expect.objectContaining({ calendarItemType: 'RecurringMaster', recurrence: 'FREQ=WEEKLY;COUNT=5' }) }),
+      expect.objectContaining({ type: 'create-sf-event', record: expect.objectContaining({ IsRecurrence2: true, Recurrence2PatternText: 'RRULE:FREQ=DAILY;COUNT=10' }) }),
     ]);
+  });
+});
+
+describe('EVT-06 series pattern check', () => {
+  it('a recurring master without an RRULE is not sent to Salesforce; an error finding says why', () => {
+    const out = planRep(makeInput({ config: makeConfig({ SyncEventSeries: true }), exEvents: [exEvent('EXS', { calendarItemType: 'RecurringMaster', recurrence: 'recurring' })] }));
+    expect(out.actions).toEqual([]);
+    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', rule: 'EVT-06', message: expect.stringMatching(/not an RRULE/) })]);
   });
 });
 
