@@ -13,7 +13,27 @@ import type { Permission } from './world.ts';
 
 export const CONN_10_PERMISSIONS: Permission[] = ['CustomizeApplication', 'ManageUsers', 'ManageLightningSync'];
 
+/**
+ * Cached per org and user until the next write to User/Profile/PermissionSet/PermissionSetAssignment: every insert
+ * checks permissions, and scanning all assignments each time made large worlds quadratic.
+ */
+const cache = new WeakMap<Org, { version: number; byUser: Map<string, Set<Permission>> }>();
+
 export function permissionsOf(org: Org, userId: string): Set<Permission> {
+  let entry = cache.get(org);
+  if (!entry || entry.version !== org.store.setupVersion) {
+    entry = { version: org.store.setupVersion, byUser: new Map() };
+    cache.set(org, entry);
+  }
+  let perms = entry.byUser.get(userId);
+  if (!perms) {
+    perms = computePermissions(org, userId);
+    entry.byUser.set(userId, perms);
+  }
+  return perms;
+}
+
+function computePermissions(org: Org, userId: string): Set<Permission> {
   const perms = new Set<Permission>();
   const user = org.store.get(userId)?.row;
   if (!user) return perms;

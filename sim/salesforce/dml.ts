@@ -86,7 +86,7 @@ function softDelete(org: Org, userId: string, schema: ObjectSchema, existing: Ro
 /** Deleting an account deletes its contacts; an event its relations; a configuration its assignments. */
 function cascadeChildren(org: Org, type: string, id: string): Array<{ type: string; row: Row }> {
   const pick = (childType: string, fieldName: string) =>
-    [...org.store.rowsOf(childType)].filter((r) => r.IsDeleted !== true && r[fieldName] === id).map((row) => ({ type: childType, row }));
+    [...org.store.rowsWhere(childType, fieldName, id)].filter((r) => r.IsDeleted !== true).map((row) => ({ type: childType, row }));
   if (type === 'Account') return pick('Contact', 'AccountId');
   if (type === 'Event') return pick('EventRelation', 'EventId');
   if (type === 'LightningSyncConfig') return pick('LightningSyncConfigAssignment', 'ConfigId');
@@ -126,11 +126,11 @@ function save(org: Org, userId: string, schema: ObjectSchema, row: Row, changed:
 /** With Shared Activities, the event's WhoId is also its parent EventRelation; keep the two in step. */
 function syncWhoRelation(org: Org, userId: string, event: Row, existing: Row | undefined): void {
   if (existing?.WhoId) {
-    const old = [...org.store.rowsOf('EventRelation')].find((r) => r.IsDeleted !== true && r.EventId === event.Id && r.RelationId === existing.WhoId);
+    const old = [...org.store.rowsWhere('EventRelation', 'EventId', event.Id)].find((r) => r.IsDeleted !== true && r.RelationId === existing.WhoId);
     if (old) softDelete(org, userId, requireSchema('EventRelation'), old);
   }
   if (event.WhoId) {
-    const already = [...org.store.rowsOf('EventRelation')].some((r) => r.IsDeleted !== true && r.EventId === event.Id && r.RelationId === event.WhoId);
+    const already = [...org.store.rowsWhere('EventRelation', 'EventId', event.Id)].some((r) => r.IsDeleted !== true && r.RelationId === event.WhoId);
     if (!already) insertRecord(org, userId, 'EventRelation', { EventId: event.Id, RelationId: event.WhoId, IsParent: true }, { system: true });
   }
 }

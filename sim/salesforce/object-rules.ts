@@ -24,6 +24,8 @@ export interface SaveContext {
 }
 
 const live = (org: Org, type: string): Row[] => [...org.store.rowsOf(type)].filter((r) => r.IsDeleted !== true);
+const liveWhere = (org: Org, type: string, field: string, value: unknown): Row[] =>
+  [...org.store.rowsWhere(type, field, value)].filter((r) => r.IsDeleted !== true);
 
 export function beforeSave(ctx: SaveContext, type: string, row: Row): void {
   if (type === 'Contact' || type === 'Lead' || type === 'User') {
@@ -63,8 +65,8 @@ export function beforeSave(ctx: SaveContext, type: string, row: Row): void {
 /** Writes that follow a save; returns ids of assignments CFG-02 displaced (the caller deletes them). */
 export function displacedAssignments(org: Org, type: string, row: Row): string[] {
   if (type !== LS.assignment || row.AssigneeType !== 'User') return [];
-  return live(org, type)
-    .filter((a) => a.Id !== row.Id && a.AssigneeType === 'User' && a.AssigneeId === row.AssigneeId && a.ConfigId !== row.ConfigId)
+  return liveWhere(org, type, 'AssigneeId', row.AssigneeId)
+    .filter((a) => a.Id !== row.Id && a.AssigneeType === 'User' && a.ConfigId !== row.ConfigId)
     .map((a) => String(a.Id));
 }
 
@@ -72,7 +74,9 @@ function unique(org: Org, type: string, row: Row, fieldName: string, code: strin
   const value = row[fieldName];
   if (value == null) return;
   const norm = (v: unknown): string => (caseInsensitive ? String(v).toLowerCase() : String(v));
-  const clash = live(org, type).find((r) => r.Id !== row.Id && r[fieldName] != null && norm(r[fieldName]) === norm(value));
+  // Exact matches come from the index; case-insensitive fields (Username, Name) need the scan.
+  const candidates = caseInsensitive ? live(org, type) : liveWhere(org, type, fieldName, value);
+  const clash = candidates.find((r) => r.Id !== row.Id && r[fieldName] != null && norm(r[fieldName]) === norm(value));
   if (clash) {
     throw new SfError(code, `duplicate value found: ${fieldName} duplicates value on record with id: ${String(clash.Id)}`, 400, [fieldName]);
   }
@@ -105,7 +109,7 @@ function checkAssignment(row: Row): void {
 function checkEventRelation(org: Org, row: Row): void {
   const relationType = schemaForId(String(row.RelationId))?.name;
   if (relationType === 'User') return;
-  const others = live(org, 'EventRelation').filter((r) => r.EventId === row.EventId && r.Id !== row.Id);
+  const others = liveWhere(org, 'EventRelation', 'EventId', row.EventId).filter((r) => r.Id !== row.Id);
   const whoTypes = others.map((r) => schemaForId(String(r.RelationId))?.name).filter((t) => t === 'Contact' || t === 'Lead');
   if (others.some((r) => r.RelationId === row.RelationId)) {
     throw new SfError('DUPLICATE_VALUE', `duplicate value found: RelationId ${String(row.RelationId)} is already related to event ${String(row.EventId)}`, 400, ['RelationId']);

@@ -11,7 +11,11 @@ import { schemaFor, schemaForId } from './schema/index.ts';
 import type { SoqlDataSource } from './soql/types.ts';
 import type { Row } from './store.ts';
 
-export function createSoqlSource(org: Org, userId: string): SoqlDataSource {
+export interface IndexedSoqlDataSource extends SoqlDataSource {
+  rowsWhere(objectName: string, field: string, value: unknown, options: { includeDeleted: boolean }): Iterable<Row>;
+}
+
+export function createSoqlSource(org: Org, userId: string): IndexedSoqlDataSource {
   const perms = permissionsOf(org, userId);
   return {
     schema: (objectName) => schemaFor(objectName),
@@ -20,6 +24,23 @@ export function createSoqlSource(org: Org, userId: string): SoqlDataSource {
       if (!schema) return;
       assertCanQuery(schema, perms);
       for (const row of org.store.rowsOf(schema.name)) {
+        if (row.IsDeleted === true && !includeDeleted) continue;
+        if (canRead(org, userId, schema, row, perms)) yield row;
+      }
+    },
+    /**
+     * Optional extension beyond SoqlDataSource: the visible rows whose `field` equals `value`, through the store's
+     * index. A SOQL engine may use it for a top-level `field = 'literal'` conjunct (e.g. OwnerId = '005…') instead of
+     * scanning every row; the result is the same rows `rows()` would give, filtered.
+     */
+    *rowsWhere(objectName: string, field: string, value: unknown, { includeDeleted }: { includeDeleted: boolean }): Iterable<Row> {
+      const schema = schemaFor(objectName);
+      if (!schema) return;
+      assertCanQuery(schema, perms);
+      const f = schema.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
+      if (!f) return;
+      const key = f.type === 'id' || f.type === 'reference' ? (normalizeId(value) ?? value) : value;
+      for (const row of org.store.rowsWhere(schema.name, f.name, key)) {
         if (row.IsDeleted === true && !includeDeleted) continue;
         if (canRead(org, userId, schema, row, perms)) yield row;
       }

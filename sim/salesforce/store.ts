@@ -30,12 +30,19 @@ export interface Journal {
   deleteLogLength: number;
 }
 
+/** Types whose changes can alter someone's permissions (see `setupVersion`). */
+const PERMISSION_TYPES = new Set(['User', 'Profile', 'PermissionSet', 'PermissionSetAssignment']);
+
 export class RecordStore {
+  /** Bumped on every write to a permission-bearing type, so permission lookups can be cached between such writes. */
+  setupVersion = 0;
   #records = new Map<string, StoredRecord>();
   /** Per-type index so scans of one object do not walk the whole org. */
   #byType = new Map<string, Set<string>>();
   #deleteLog: DeleteLogEntry[] = [];
   #journal: Journal | undefined;
+  /** Equality indexes, built on first use per (type, field) and kept up to date by every write. */
+  #indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
 
   get(id: string): StoredRecord | undefined {
     return this.#records.get(id);
@@ -51,6 +58,43 @@ export class RecordStore {
     }
   }
 
+  /**
+   * Rows of `type` whose `field` equals `value` (deleted ones included), through an index: lookups by OwnerId,
+   * AccountId, EventId… stay O(matches) on orgs with hundreds of thousands of records.
+   */
+  *rowsWhere(type: string, field: string, value: unknown): Iterable<Row> {
+    const ids = this.#index(type, field).get(value);
+    if (!ids) return;
+    for (const id of [...ids]) {
+      const rec = this.#records.get(id);
+      if (rec && rec.row[field] === value) yield rec.row;
+    }
+  }
+
+  #index(type: string, field: string): Map<unknown, Set<string>> {
+    let byField = this.#indexes.get(type);
+    if (!byField) this.#indexes.set(type, (byField = new Map()));
+    let index = byField.get(field);
+    if (!index) {
+      index = new Map();
+      byField.set(field, index);
+      for (const row of this.rowsOf(type)) addTo(index, row[field], row.Id as string);
+    }
+    return index;
+  }
+
+  #unindex(type: string, row: Row): void {
+    const byField = this.#indexes.get(type);
+    if (!byField) return;
+    for (const [field, index] of byField) index.get(row[field])?.delete(row.Id as string);
+  }
+
+  #reindex(type: string, row: Row): void {
+    const byField = this.#indexes.get(type);
+    if (!byField) return;
+    for (const [field, index] of byField) addTo(index, row[field], row.Id as string);
+  }
+
   count(type: string, includeDeleted = false): number {
     let n = 0;
     for (const row of this.rowsOf(type)) if (includeDeleted || row.IsDeleted !== true) n++;
@@ -59,8 +103,12 @@ export class RecordStore {
 
   put(type: string, row: Row): void {
     const id = row.Id as string;
+    if (PERMISSION_TYPES.has(type)) this.setupVersion++;
     this.#remember(id);
+    const previous = this.#records.get(id);
+    if (previous) this.#unindex(previous.type, previous.row);
     this.#records.set(id, { type, row });
+    this.#reindex(type, row);
     let ids = this.#byType.get(type);
     if (!ids) this.#byType.set(type, (ids = new Set()));
     ids.add(id);
@@ -70,7 +118,9 @@ export class RecordStore {
   purge(id: string): void {
     const rec = this.#records.get(id);
     if (!rec) return;
+    if (PERMISSION_TYPES.has(rec.type)) this.setupVersion++;
     this.#remember(id);
+    this.#unindex(rec.type, rec.row);
     this.#records.delete(id);
     this.#byType.get(rec.type)?.delete(id);
   }
@@ -96,9 +146,13 @@ export class RecordStore {
     const journal = this.#journal;
     this.#journal = undefined;
     if (!journal) return;
+    this.setupVersion++;
     for (const [id, prior] of journal.before) {
       const current = this.#records.get(id);
-      if (current) this.#byType.get(current.type)?.delete(id);
+      if (current) {
+        this.#byType.get(current.type)?.delete(id);
+        this.#unindex(current.type, current.row);
+      }
       this.#records.delete(id);
       if (prior) this.put(prior.type, prior.row);
     }
@@ -112,16 +166,26 @@ export class RecordStore {
     journal.before.set(id, current ? { type: current.type, row: { ...current.row } } : undefined);
   }
 
+  /** The live state, not a copy: the caller (Org.snapshot) deep-copies it once. */
   exportState(): StoreState {
-    return structuredClone({ records: this.#records, deleteLog: this.#deleteLog });
+    return { records: this.#records, deleteLog: this.#deleteLog };
   }
 
+  /** Takes ownership of `state` (the caller passes a copy). */
   importState(state: StoreState): void {
-    const copy = structuredClone(state);
+    const copy = state;
+    this.setupVersion++;
     this.#records = new Map();
     this.#byType = new Map();
+    this.#indexes = new Map();
     this.#journal = undefined;
     for (const rec of copy.records.values()) this.put(rec.type, rec.row);
     this.#deleteLog = copy.deleteLog;
   }
+}
+
+function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
 }
