@@ -31,7 +31,7 @@ export function createSoqlSource(org: Org, userId: string): IndexedSoqlDataSourc
     /**
      * Optional extension beyond SoqlDataSource: the visible rows whose `field` equals `value`, through the store's
      * index. A SOQL engine may use it for a top-level `field = 'literal'` conjunct (e.g. OwnerId = '005…') instead of
-     * scanning every row; the result is the same rows `rows()` would give, filtered.
+     * scanning every row; the result is the rows `rows()` would give, filtered (order may differ, as unordered SOQL may).
      */
     *rowsWhere(objectName: string, field: string, value: unknown, { includeDeleted }: { includeDeleted: boolean }): Iterable<Row> {
       const schema = schemaFor(objectName);

@@ -11,7 +11,7 @@ describe('RecordStore indexes and journal', () => {
     expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u1'))).toEqual(['a']);
     store.put('Contact', { Id: 'a', OwnerId: 'u2' });
     expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u1'))).toEqual([]);
-    expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u2'))).toEqual(['a', 'b']);
+    expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u2')).sort()).toEqual(['a', 'b']); // index order, not insertion order
     store.begin();
     store.put('Contact', { Id: 'c', OwnerId: 'u1' });
     store.put('Contact', { Id: 'b', OwnerId: 'u1' });
