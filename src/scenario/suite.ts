@@ -66,6 +66,8 @@ async function runInProcess(scenarios: Scenario[], options: SuiteOptions): Promi
 }
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** tsx's loader by absolute URL: a bare `--import tsx` would resolve from the user's cwd, which may be anywhere. */
+const TSX_LOADER = import.meta.resolve('tsx');
 
 async function runInWorkers(scenarios: Scenario[], count: number, options: SuiteOptions): Promise<ScenarioRun[]> {
   const queue = [...scenarios];
@@ -73,7 +75,7 @@ async function runInWorkers(scenarios: Scenario[], count: number, options: Suite
   const byFile = new Map(scenarios.map((s) => [s.source.file, s]));
   const startWorker = (): Promise<void> =>
     new Promise((resolve) => {
-      const child: ChildProcess = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      const child: ChildProcess = fork(WORKER, [], { execArgv: ['--import', TSX_LOADER], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       let current: string | undefined;
       const next = () => {
         const scenario = queue.shift();

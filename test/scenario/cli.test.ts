@@ -35,13 +35,16 @@ describe('synclab CLI', () => {
     const work = await mkdtemp(path.join(tmpdir(), 'scn-cli-bad-'));
     await mkdir(path.join(work, 'scenarios'));
     await writeFile(path.join(work, 'scenarios', 'good.yaml'), ok('good/one'));
+    await writeFile(path.join(work, 'scenarios', 'good2.yaml'), ok('good/two'));
     await writeFile(path.join(work, 'scenarios', 'bad.yaml'), ok('bad/one').replace('- sync: prod', '- advance: 15'));
     const r = await synclab(['run', 'scenarios', '--workers', '2', '--report', 'out'], work);
     expect(r.code).toBe(2);
     const report = JSON.parse(await readFile(path.join(work, 'out', 'report.json'), 'utf8'));
-    expect(report.scenarios.map((s: { id: string; verdict: string }) => [s.id, s.verdict])).toEqual([['good/one', 'PASS'], ['scenarios/bad.yaml', 'ERROR']]);
-    expect(report.scenarios[1].error).toMatch(/^scenarios\/bad\.yaml:\d+:\d+ steps\[0\]\.advance: "15" is not a duration/);
-    expect(r.stderr).toContain('[2/2]');
+    expect(report.scenarios.map((s: { id: string; verdict: string }) => [s.id, s.verdict])).toEqual([['good/one', 'PASS'], ['good/two', 'PASS'], ['scenarios/bad.yaml', 'ERROR']]);
+    expect(report.wallClock.workers).toBe(2);
+    expect(report.scenarios[2].error).toMatch(/^scenarios\/bad\.yaml:\d+:\d+ steps\[0\]\.advance: "15" is not a duration/);
+    expect(r.stderr).toContain('[3/3]');
+    expect(r.stderr).toContain('on 2 workers');
   });
 
   it('run --shard 1/2 and 2/2 partition the suite; merge-reports combines them', async () => {

@@ -16,7 +16,7 @@ export function renderMatrix(report: RunReport): string {
   });
   return `<section aria-labelledby="h-matrix"><h2 id="h-matrix">Rules</h2>
 <p class="count-line" id="matrix-count" aria-live="polite"></p>
-<table id="matrix" data-testid="rule-matrix"><caption class="hidden">Verdict per SPEC rule</caption>
+<table id="matrix" data-testid="rule-matrix"><caption class="visually-hidden">Verdict per SPEC rule</caption>
 <thead><tr><th scope="col">Rule</th><th scope="col">Verdict</th><th scope="col">Pass</th><th scope="col">Fail</th><th scope="col">Error</th><th scope="col">Skip</th><th scope="col">Title</th><th scope="col">Scenarios</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 <h3>Uncovered rules (${report.coverage.uncovered.length})</h3>

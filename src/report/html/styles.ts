@@ -44,6 +44,7 @@ code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px}
 pre{white-space:pre-wrap;word-break:break-word;margin:2px 0}
 .msg{color:var(--muted)}
 .hidden{display:none!important}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .count-line{color:var(--muted);margin:4px 0}
 a{color:var(--accent)}
 `;

@@ -10,6 +10,7 @@ import { EwsError } from '../exchange/ews-error.ts';
 import { createAutodiscoverService, createMailboxService } from '../exchange/ews-service.ts';
 import { MailboxReader } from '../exchange/mailbox-reads.ts';
 import { MailboxWriter } from '../exchange/mailbox-writes.ts';
+import { MailboxSearch } from '../exchange/mailbox-search.ts';
 import type { SetupRecord } from '../salesforce/setup-reader.ts';
 import type { EngineRuntime } from './runtime.ts';
 
@@ -21,6 +22,7 @@ export interface RepConnection {
   ctx: EwsCallContext;
   reader: MailboxReader;
   writer: MailboxWriter;
+  search: MailboxSearch;
 }
 
 export function callContext(rt: EngineRuntime, mailbox: string, gate: BackOffGate): EwsCallContext {
@@ -76,12 +78,8 @@ export async function connectRep(rt: EngineRuntime, setup: SetupRecord | undefin
   const url = await ewsUrlFor(rt, setup, mailbox, gate);
   const service = createMailboxService(url, mailbox, { auth: rt.config.exchange, channelId: rt.channelId, ...(await token(rt)) });
   const ctx = callContext(rt, mailbox, gate);
-  return {
-    mailbox,
-    ctx,
-    reader: new MailboxReader(service, ctx, rt.options.ewsBatchSize),
-    writer: new MailboxWriter(service, ctx, rt.options.ewsBatchSize),
-  };
+  const reader = new MailboxReader(service, ctx, rt.options.ewsBatchSize);
+  return { mailbox, ctx, reader, writer: new MailboxWriter(service, ctx, rt.options.ewsBatchSize), search: new MailboxSearch(service, ctx, reader) };
 }
 
 async function token(rt: EngineRuntime): Promise<{ token?: string }> {

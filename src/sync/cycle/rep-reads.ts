@@ -59,7 +59,8 @@ export async function readRep(
       const changes = await conn.reader.changes(new FolderId(syncFolderId), full.has('Contact') ? undefined : state.syncStates.contacts);
       const properties = Object.values(config.contacts.mapping).filter((p) => p in CONTACT_PROPERTIES);
       const items = await conn.reader.contacts(changes.upserted.map((c) => c.id), properties, SYNC_FOLDER_NAME);
-      out.exchange.contacts = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+      const movedOut = await movedOutOfSyncFolder(conn, state, changes.deleted);
+      out.exchange.contacts = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: movedOut.has(id) ? 'moved-out' as const : 'deleted' as const })) };
       out.next.syncStates.contacts = changes.syncState;
     }
     const watermark = full.has('Contact') ? undefined : usableWatermark(state.sfWatermarks.Contact, rt.clock.now());
@@ -74,6 +75,11 @@ export async function readRep(
     const companies = out.exchange.contacts.upserts.map((c) => c.fields.CompanyName).filter((n): n is string => !!n);
     if (companies.length && config.contacts.direction !== 'salesforce-to-exchange') out.lookups.accountsByName = await accountsByName(session, companies);
     if (!out.salesforce.contacts.full) out.lookups.candidates = { sfContacts: await contactCandidates(rt, out.exchange.contacts.upserts, state, config) };
+    if (syncFolderId && !out.exchange.contacts.full) {
+      const properties = Object.values(config.contacts.mapping).filter((p) => p in CONTACT_PROPERTIES);
+      const exContacts = await exContactCandidates(conn, syncFolderId, out.salesforce.contacts.upserts, out.exchange.contacts.upserts, state, properties);
+      if (exContacts.length) out.lookups.candidates = { ...(out.lookups.candidates ?? {}), exContacts };
+    }
   }
 
   if (config.events.direction !== 'dont-sync') {
@@ -95,6 +101,10 @@ export async function readRep(
     }
     if (!out.salesforce.events.full) {
       out.lookups.candidates = { ...(out.lookups.candidates ?? {}), sfEvents: await eventCandidates(rt, rep, out.exchange.events.upserts, state) };
+    }
+    if (!out.exchange.events.full) {
+      const exEvents = await exEventCandidates(conn, out.salesforce.events.upserts, out.exchange.events.upserts, state);
+      if (exEvents.length) out.lookups.candidates = { ...(out.lookups.candidates ?? {}), exEvents };
     }
   }
 
@@ -130,4 +140,30 @@ async function eventCandidates(rt: EngineRuntime, rep: RepContext, exUpserts: Ex
     out.push(...(await readEventsWhere(rt.session, `OwnerId = ${soqlString(rep.userId)} AND StartDateTime IN (${chunk.map((s) => soqlDateTime(s)).join(', ')})`)));
   }
   return out;
+}
+
+/** CON-02: paired contacts that left Salesforce_Sync but still exist elsewhere under Contacts were moved, not deleted. */
+async function movedOutOfSyncFolder(conn: RepConnection, state: RepState, deleted: string[]): Promise<Set<string>> {
+  const pairs = deleted.map((exId) => state.pairings.find((p) => p.object === 'Contact' && p.exId === exId)).filter((p) => p !== undefined);
+  if (pairs.length === 0) return new Set();
+  const found = await conn.search.stampedOutsideSyncFolder(pairs.map((p) => p.sfId));
+  return new Set(pairs.filter((p) => found.has(p.sfId)).map((p) => p.exId));
+}
+
+/** CON-04 candidates on the EX side: unpaired contacts in Salesforce_Sync with the email of an unpaired SF upsert. */
+async function exContactCandidates(conn: RepConnection, folderId: string, sfUpserts: SfContact[], exUpserts: ExContact[], state: RepState, properties: string[]): Promise<ExContact[]> {
+  const paired = new Set(state.pairings.filter((p) => p.object === 'Contact').map((p) => p.sfId));
+  const emails = [...new Set(sfUpserts.filter((c) => !paired.has(c.Id)).map((c) => c.fields.Email?.toLowerCase()).filter((e): e is string => !!e))];
+  if (emails.length === 0) return [];
+  const known = new Set(exUpserts.map((c) => c.itemId));
+  return (await conn.search.contactsByEmail(folderId, emails, properties)).filter((c) => !known.has(c.itemId));
+}
+
+/** EVT-08 candidates on the EX side: default-calendar items starting when an unpaired SF event starts. */
+async function exEventCandidates(conn: RepConnection, sfUpserts: SfEvent[], exUpserts: ExEvent[], state: RepState): Promise<ExEvent[]> {
+  const paired = new Set(state.pairings.filter((p) => p.object === 'Event').map((p) => p.sfId));
+  const starts = [...new Set(sfUpserts.filter((e) => !paired.has(e.Id) && e.StartDateTime).map((e) => e.StartDateTime))];
+  if (starts.length === 0) return [];
+  const known = new Set(exUpserts.map((e) => e.itemId));
+  return (await conn.search.eventsByStart(starts)).filter((e) => !known.has(e.itemId));
 }

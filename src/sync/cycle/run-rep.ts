@@ -4,7 +4,8 @@
  * records (ERR-01), checkpoints, and the status values the cycle writes afterwards. A failure that stops the rep is
  * recorded (summary error, status, finding) and never stops the other reps.
  */
-import type { EffectiveConfig, RepContext } from '../model.ts';
+import { FolderId, WellKnownFolderName } from 'ews-javascript-api';
+import type { EffectiveConfig, EngineAction, RepContext, RepState } from '../model.ts';
 import { applyPlan, writeErrorRecords } from '../apply.ts';
 import { atTime } from '../findings.ts';
 import { planRep } from '../plan/index.ts';
@@ -97,6 +98,7 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     }
     out.written.salesforce += await writeErrorRecords(applyCtx, rt.objects.error, result.failures);
     countWrites(plan.actions, result.failures, written);
+    await absorbOwnEcho(conn, store.state, plan.actions, reads.next.syncStates, syncFolderId);
     const retry = result.failures.filter((f) => TRANSIENT.has(f.code));
     store.update((s) => {
       for (const object of ['Contact', 'Event'] as const) {
@@ -164,4 +166,31 @@ function countWrites(actions: { type: string }[], failures: ItemFailure[], writt
 function itemMessage(f: ItemFailure): string {
   const ids = [f.sfId ? `SF ${f.sfId}` : '', f.exId ? `EX ${f.exId.slice(0, 24)}…` : ''].filter(Boolean).join(', ');
   return `${f.object} ${f.direction} ${ids}: ${f.code}: ${f.message}`;
+}
+
+/**
+ * The feed position saved after a cycle must lie AFTER the engine's own writes. Otherwise the next feed replays them
+ * as changes (a GetItem per item the engine itself just wrote), and worse: if the rep moves or deletes such an item
+ * before the next cycle, Exchange coalesces "created, then deleted" into nothing and the pairing never learns that
+ * its item left (CON-02, EVT-05). So after writing, one IdOnly SyncFolderItems moves past the echo — adopted only if
+ * every change in it is the engine's own (a foreign change keeps the older position, so nothing is ever skipped).
+ */
+async function absorbOwnEcho(
+  conn: Awaited<ReturnType<typeof connectRep>>,
+  state: RepState,
+  actions: EngineAction[],
+  next: RepState['syncStates'],
+  syncFolderId: string | undefined,
+): Promise<void> {
+  const folders: Array<{ key: 'contacts' | 'calendar'; object: 'Contact' | 'Event'; id: FolderId }> = [];
+  if (syncFolderId && next.contacts && actions.some((a) => /-ex-contact$/.test(a.type))) folders.push({ key: 'contacts', object: 'Contact', id: new FolderId(syncFolderId) });
+  if (next.calendar && actions.some((a) => /-ex-event$/.test(a.type))) folders.push({ key: 'calendar', object: 'Event', id: new FolderId(WellKnownFolderName.Calendar) });
+  const deletedByUs = new Set(actions.flatMap((a) => (a.type === 'delete-ex-event' ? [a.exId] : [])));
+  for (const folder of folders) {
+    const ours = new Map(state.pairings.filter((p) => p.object === folder.object).map((p) => [p.exId, p.exChangeKey]));
+    const echo = await conn.reader.changes(folder.id, next[folder.key]);
+    if (echo.full) continue;
+    const foreign = echo.deleted.some((id) => !deletedByUs.has(id)) || echo.upserted.some((c) => ours.get(c.id) !== c.changeKey);
+    if (!foreign) next[folder.key] = echo.syncState;
+  }
 }

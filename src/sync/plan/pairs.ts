@@ -75,7 +75,9 @@ function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, s
     const drift: NonNullable<Pairing['drift']> = { ...p.drift };
     if (sfChanged) drift.salesforce = sfV;
     if (exChanged) drift.exchange = exV;
-    b.patch(p, { drift });
+    // Reads may return the same drifted item every cycle: only a new drift is worth a state write.
+    const same = (x?: MappedValues, y?: MappedValues) => (x ? hashValues(x) : '') === (y ? hashValues(y) : '');
+    if (!same(drift.salesforce, p.drift?.salesforce) || !same(drift.exchange, p.drift?.exchange)) b.patch(p, { drift });
     return;
   }
   // Once this cycle's writes land, both sides hold the same values: earlier drift is history. Cleared explicitly so
