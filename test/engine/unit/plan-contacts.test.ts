@@ -153,6 +153,8 @@ describe('CFG-03 directions for paired contacts', () => {
     expect(first.actions).toEqual([]);
     expect(first.stateUpdates.pairingPatches?.[0].patch.drift?.exchange).toMatchObject({ Phone: '555-EX' });
     const state = pairedState(ann, 'EXANN', { drift: first.stateUpdates.pairingPatches![0].patch.drift });
+    // The same drifted item read again: no new state write.
+    expect(planRep(makeInput({ config, state, exContacts: [annEx({ BusinessPhone: '555-EX' })] })).stateUpdates).toEqual({});
     const second = planRep(makeInput({ config, state, sfContacts: [{ ...ann, fields: { ...ann.fields, Phone: '555-SF' } }] }));
     expect(second.actions).toEqual([expect.objectContaining({ type: 'update-ex-contact', set: { BusinessPhone: '555-SF' } })]);
     expect(second.findings).toEqual([expect.objectContaining({ kind: 'overwrite', rule: 'G-03', field: 'Phone', before: '555-EX', after: '555-SF' })]);
