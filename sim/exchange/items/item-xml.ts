@@ -6,7 +6,8 @@
  */
 import type { ExchangeStore } from '../store/store.ts';
 import { escapeXml, tag, textTag } from '../soap/xml.ts';
-import { formatDateTime, type MailboxValue } from './values.ts';
+import { convertBody, type RequestedBodyType } from './body-type.ts';
+import { formatDateTime, type BodyValue, type MailboxValue } from './values.ts';
 import { fieldsInOrder, type FieldDef } from './fields.ts';
 import type { PropertyPath } from './property-path.ts';
 import { deletedOccurrences, modifiedOccurrences, occurrenceStarts, occurrenceView, type ItemView } from './item-view.ts';
@@ -15,6 +16,8 @@ export type BaseShape = 'IdOnly' | 'Default' | 'AllProperties';
 
 export interface ItemShape {
   base: BaseShape;
+  /** ItemShape/BodyType; default Best (as stored). */
+  bodyType?: RequestedBodyType;
   additional: PropertyPath[];
   /** 'find' views (FindItem, SyncFolderItems) leave out GetItem-only properties such as Body. */
   view: 'find' | 'get';
@@ -115,6 +118,7 @@ function wanted(def: FieldDef, shape: ItemShape): boolean {
 function fieldXml(view: ItemView, def: FieldDef, shape: ItemShape): string {
   if (SERIES.has(def.name)) return wanted(def, shape) ? seriesXml(view, def.name) : '';
   let value = wanted(def, shape) ? fieldValue(view, def.name) : undefined;
+  if (def.name === 'Body' && value !== undefined) value = convertBody(value as BodyValue, shape.bodyType ?? 'Best');
   if (value === undefined) {
     // Only some entries of a dictionary asked for (IndexedFieldURI).
     const picks = shape.additional.filter((p) => p.kind === 'indexed' && p.container === def.name);

@@ -30,5 +30,5 @@ export function readItemShape(operation: XmlElement, view: 'find' | 'get'): Item
       throw new StoreError('ErrorInvalidPropertyRequest', `The property ${bad.uri} can't be used in FindItem requests; load it with GetItem.`);
     }
   }
-  return { base: base as BaseShape, additional, view };
+  return { base: base as BaseShape, additional, view, ...(bodyType ? { bodyType: bodyType as 'Best' | 'Text' | 'HTML' } : {}) };
 }

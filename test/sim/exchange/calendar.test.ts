@@ -79,6 +79,23 @@ describe('calendar items', () => {
     expect(read.IsRecurring).toBe(false);
   });
 
+  it('converts the body to the requested BodyType', async () => {
+    const svc = service(sim);
+    const a = new Appointment(svc);
+    a.Subject = 'html body';
+    a.Start = DateTime.Parse('2026-03-05T14:00:00Z');
+    a.End = DateTime.Parse('2026-03-05T15:00:00Z');
+    a.Body = new MessageBody(BodyType.HTML, '&lt;p&gt;Agenda &amp;amp; notes&lt;/p&gt;&lt;p&gt;Line 2&lt;/p&gt;');
+    await a.Save(WellKnownFolderName.Calendar, SendInvitationsMode.SendToNone);
+    const asText = new PropertySet(BasePropertySet.FirstClassProperties);
+    asText.RequestedBodyType = BodyType.Text;
+    const text = await Appointment.Bind(svc, a.Id, asText);
+    expect(text.Body.BodyType).toBe(BodyType.Text);
+    expect(text.Body.Text).toBe('Agenda & notes\nLine 2'); // XML parsing turns the CRLF into LF
+    const asStored = await Appointment.Bind(svc, a.Id);
+    expect(asStored.Body.Text).toBe('<p>Agenda &amp; notes</p><p>Line 2</p>');
+  });
+
   it('needs SendMeetingInvitations on calendar creates, as Exchange does', async () => {
     const svc = service(sim);
     const a = new Appointment(svc);
