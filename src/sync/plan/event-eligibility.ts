@@ -46,7 +46,8 @@ export function eventEligibility(b: PlanBuilder, privateSensitivities: readonly 
     if (e.calendar !== 'default') return { rule: 'EVT-01', reason: `on calendar "${e.calendar}": only the default calendar syncs` };
     const series = exSeriesSkip(e, ev.syncSeries);
     if (series) return series;
-    if (ev.scope === 'selected') {
+    // CFG-04 decides which EX events ENTER Salesforce; an event already paired keeps syncing its edits.
+    if (ev.scope === 'selected' && mode === 'create') {
       if (!outlookIntegration.orgEnabled || !outlookIntegration.repSetUp) {
         return { rule: 'CFG-04', reason: `"Events users select" needs the Outlook integration ${outlookIntegration.orgEnabled ? 'set up by the rep' : 'enabled for the org'}: no event syncs to Salesforce` };
       }

@@ -244,6 +244,19 @@ describe('CFG-04 events users select', () => {
     expect(out.actions).toEqual([expect.objectContaining({ type: 'create-sf-event', exId: 'EX1' })]);
   });
 
+  it('an already paired event keeps syncing its Outlook edits even though it was never "logged"', () => {
+    const out = planRep(makeInput({ config: selected, state: pairedState(meeting, 'EXM'), exEvents: [meetingEx({ location: 'Room 9' })] }));
+    expect(out.actions).toEqual([expect.objectContaining({ type: 'update-sf-event', set: { Location: 'Room 9' } })]);
+  });
+
+  it('EVT-04: an Outlook edit to a paired event that ended before the window is not written to Salesforce', () => {
+    const past = sfEvent('00UP', { StartDateTime: '2026-11-20T17:00:00Z', EndDateTime: '2026-11-20T18:00:00Z' });
+    const out = planRep(makeInput({ state: pairedState(past, 'EXP'), exEvents: [exEvent('EXP', { start: past.StartDateTime, end: past.EndDateTime, subject: 'Renamed' })] }));
+    expect(out.actions).toEqual([]);
+    expect(out.summary[0]).toMatchObject({ kind: 'skip', rule: 'EVT-04' });
+    expect(out.stateUpdates.pairingPatches?.[0].patch.drift?.exchange).toMatchObject({ Subject: 'Renamed' });
+  });
+
   it.each([[false, true], [true, false]])('org integration %s / rep set up %s → no event syncs EX→SF, and the reason says why', (orgEnabled, repSetUp) => {
     const out = planRep(makeInput({ config: selected, outlookIntegration: { orgEnabled, repSetUp }, exEvents: [exEvent('EX1', { loggedToSalesforce: true })] }));
     expect(out.actions).toEqual([]);
