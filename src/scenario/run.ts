@@ -26,6 +26,8 @@ export interface ScenarioRun {
 export interface RunScenarioOptions {
   /** --seed: overrides the scenario's seed. */
   seed?: number;
+  /** Internal: this run is the replay of a `replay` expectation (which then is not evaluated again). */
+  replaying?: boolean;
   /** Injected for tests; default starts the real sims and engine. */
   startEnvironment?: typeof startEnvironment;
 }
@@ -45,11 +47,12 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     return { result: finish(scenario, seed, results, [{ at: clock.now(), kind: 'error', label: reason }], [], [], [], started, reason), secrets: [] };
   }
 
-  const ctx: RunContext = { scenario, seed, clock, env, timeline: partial.timeline, cycles: [], findings: [], connectionTests: new Map(), results: partial.results, createdRefs: new Map() };
+  const ctx: RunContext = { scenario, seed, clock, env, timeline: partial.timeline, cycles: [], findings: [], connectionTests: new Map(), results: partial.results, createdRefs: new Map(), ...(options.replaying ? { replaying: true } : {}) };
   let initial: StateSnapshot | undefined;
   let broken: { reason: string; verdict: Verdict } | undefined;
   try {
     initial = await snapshotState(env, scenario).catch(() => undefined);
+    ctx.initial = initial;
     for (const step of scenario.steps) {
       if (broken) {
         if (step.kind === 'expect') step.args.forEach((e, j) => ctx.results.push(unrun(scenario, e, `${scenario.id}#steps[${step.index}].expect[${j}]`, broken!.verdict, broken!.reason, clock.now())));

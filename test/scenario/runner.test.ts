@@ -67,3 +67,29 @@ expect:
     expect(result.cycles).toHaveLength(1);
   });
 });
+
+describe('replay expectation (G-08)', () => {
+  const text = scenario('tiny/replay', `steps:
+  - sync: prod
+expect:
+  - replay: {}
+`);
+
+  it('passes when a fresh run with the same seed is identical', async () => {
+    const { result } = await runScenario(parseScenario(text, 'replay.yaml'));
+    expect(result.expectations[0]).toMatchObject({ kind: 'replay', verdict: 'PASS' });
+  });
+
+  it('fails, naming what differs, when the first run saw something the replay does not', async () => {
+    const { startEnvironment } = await import('../../src/scenario/env/environment.ts');
+    // The first run's world gets one extra meeting behind the scenario's back: a replay cannot reproduce it.
+    const tampered: typeof startEnvironment = async (options) => {
+      const env = await startEnvironment(options);
+      await env.exchange.create('marianne@acme.test', 'Event', { subject: 'Injected', start: '2026-03-02T18:00:00Z', end: '2026-03-02T19:00:00Z' });
+      return env;
+    };
+    const { result } = await runScenario(parseScenario(text, 'replay.yaml'), { startEnvironment: tampered });
+    expect(result.expectations[0]!.verdict).toBe('FAIL');
+    expect(result.expectations[0]!.message).toMatch(/^the replay with seed 5 differs in .*final state/);
+  });
+});

@@ -9,7 +9,7 @@ import { describeError, NotSupportedError } from '../env/not-supported.ts';
 import type { Expectation } from '../schema.ts';
 import { note, type RunContext } from '../run/context.ts';
 import { runOneCycle } from '../run/cycles.ts';
-import { checkBackoff, checkConnectionTest, checkCounts, checkFinding } from './run-checks.ts';
+import { checkBackoff, checkConnectionTest, checkCounts, checkFinding, checkReplay } from './run-checks.ts';
 import { checkErrors, checkRecord, checkUserStatus } from './record-checks.ts';
 import { checkExchange, checkSalesforce } from './state-checks.ts';
 import type { Outcome } from './outcome.ts';
@@ -27,6 +27,7 @@ async function check(ctx: RunContext, e: Expectation): Promise<Outcome> {
     case 'counts': return checkCounts(ctx, e.args);
     case 'connection-test': return checkConnectionTest(ctx, e.args);
     case 'backoff': return checkBackoff(ctx, e.args);
+    case 'replay': return checkReplay(ctx);
   }
 }
 
@@ -83,6 +84,7 @@ export function nameOf(e: Expectation): string {
   switch (e.kind) {
     case 'finding': return `finding ${[a.kind, a.rule, a.field].filter(Boolean).join(' ')}${a.count !== undefined ? ` count ${JSON.stringify(a.count)}` : ''}`;
     case 'counts': return `counts ${a.org ?? ''} cycle ${String(a.cycle ?? 'last')}: ${['requests', 'writes', 'errors'].filter((k) => a[k] !== undefined).map((k) => `${k} ${JSON.stringify(a[k])}`).join(', ')}`.replace(/\s+/g, ' ');
+    case 'replay': return 'a replay with the same seed gives the same cycles, findings and final state';
     case 'backoff': return `back-off honoured after fault ${String(a.fault)}`;
     case 'connection-test': return `connection test ${String(a.ref)} ${String(a.verdict ?? '')}`.trim();
     default: return `${e.kind} ${where}${scope ? ` in ${String(scope)}` : ''}${what ? `: ${what}` : ''}`.replace(/\s+/g, ' ').trim();

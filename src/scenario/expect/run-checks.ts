@@ -113,3 +113,30 @@ export function checkBackoff(ctx: RunContext, a: ExpectArgs<'backoff'>): Outcome
   }
   return early.length === 0 ? pass({ fired: fired.length }) : fail(`request(s) before the back-off passed: ${early.join('; ')}`, { waitMs }, early);
 }
+
+/**
+ * G-08: runs the scenario again from scratch (fresh sims and engine, same seed) and compares what is observable —
+ * every cycle's requests, writes and operations, every finding, and the final-state diff — with this run.
+ */
+export async function checkReplay(ctx: RunContext): Promise<Outcome> {
+  if (ctx.replaying) return pass();
+  const { runScenario } = await import('../run.ts');
+  const { diffStates, snapshotState } = await import('../run/diff.ts');
+  const replay = await runScenario(ctx.scenario, { seed: ctx.seed, replaying: true });
+  const here = {
+    cycles: ctx.cycles.map(({ org, n, startedAt, endedAt, requests, writes, operations }) => ({ org, n, startedAt, endedAt, requests, writes, operations })),
+    findings: ctx.findings,
+    diffs: ctx.initial ? diffStates(ctx.initial, await snapshotState(ctx.env, ctx.scenario)) : [],
+  };
+  // The replay ran to the end of the scenario; compare only the cycles this run has reached so far.
+  const there = {
+    cycles: replay.result.cycles.slice(0, here.cycles.length).map(({ org, n, startedAt, endedAt, requests, writes, operations }) => ({ org, n, startedAt, endedAt, requests, writes, operations })),
+    findings: replay.result.findings.slice(0, here.findings.length),
+    diffs: replay.result.diffs,
+  };
+  const differences = (['cycles', 'findings', 'diffs'] as const).filter((k) => JSON.stringify(here[k]) !== JSON.stringify(k === 'diffs' ? here.diffs.slice(0, there.diffs.length) : there[k]));
+  if (differences.length === 0) return pass({ cycles: here.cycles.length, findings: here.findings.length });
+  const k = differences[0]!;
+  const label = { cycles: 'cycles', findings: 'findings', diffs: 'final state' } as const;
+  return fail(`the replay with seed ${ctx.seed} differs in ${differences.map((d) => label[d]).join(', ')}`, { [k]: here[k] }, { [k]: there[k] });
+}

@@ -19,6 +19,10 @@ export interface RunContext {
   findings: Finding[];
   connectionTests: Map<string, ConnectionTestResult>;
   results: ExpectationResult[];
+  /** State right after the world was built, for diffs (and replay comparisons). */
+  initial?: import('./diff.ts').StateSnapshot;
+  /** Set inside a replay run, so a replay expectation does not recurse. */
+  replaying?: boolean;
   /** Items created by steps: ref → where it lives. */
   createdRefs: Map<string, { side: 'exchange' | 'salesforce'; scope: string; object: string; key: string }>;
 }

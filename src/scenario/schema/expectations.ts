@@ -68,6 +68,9 @@ export const EXPECT_SCHEMAS = {
   backoff: z.strictObject({
     fault: z.string().min(1).meta({ description: 'Id of a faults: entry with a server-busy (backOffMs) or http-503 (retryAfterSeconds) effect' }),
   }).meta({ description: 'G-06: after each firing of the fault, no request to the same target before the back-off passed (scenario time)' }),
+  replay: z.strictObject({}).meta({
+    description: 'G-08: run the whole scenario again on fresh sims with the same seed; cycles, findings and the final-state diff must be identical',
+  }),
   'connection-test': z.strictObject({
     ref: Ref,
     verdict: z.enum(['Connectivity Test Successful', 'Connectivity Test Successful with Warnings', 'Connectivity Test Failed']).optional(),
