@@ -7,8 +7,8 @@
  * tokens, purge the recycle bin; plus read helpers for expectations.
  */
 import { expireSessions, findUserByUsername } from './auth.ts';
+import { applyJsonAction } from './action-json.ts';
 import { deleteRecord, insertRecord, updateRecord } from './dml.ts';
-import { SfError } from './errors.ts';
 import { normalizeId } from './ids.ts';
 import type { Org } from './org.ts';
 import type { SimShared } from './routes/types.ts';
@@ -143,42 +143,4 @@ export function resolveUser(org: Org, user: UserRef): string {
   if (row) return String(row.Id);
   if (org.store.get(user)?.type === 'User') return user;
   throw new Error(`salesforce actions: org "${org.label}" has no user "${user}" (give a world user ref or a username)`);
-}
-
-const JSON_ACTIONS = [
-  'createRecord', 'updateRecord', 'deleteRecord', 'updateConfig', 'setConfigActive', 'assignUser', 'assignProfile', 'unassign',
-  'markForReset', 'fixSandboxEmail', 'setOutlookIntegration', 'setUserOutlookSetUp', 'setUserActive', 'expireSessions',
-  'issueRefreshToken', 'emptyRecycleBin', 'find', 'get',
-] as const;
-
-function applyJsonAction(a: SalesforceActions, action: Record<string, unknown>): unknown {
-  const s = (key: string): string => {
-    const v = action[key];
-    if (typeof v !== 'string' || v === '') throw new SfError('MISSING_ARGUMENT', `action "${String(action.action)}" needs a string "${key}"`, 400, [key]);
-    return v;
-  };
-  const fields = (action.fields ?? {}) as Record<string, unknown>;
-  const b = (key: string): boolean => action[key] === true;
-  switch (action.action) {
-    case 'createRecord': return { id: a.createRecord(s('org'), s('as'), s('type'), fields) };
-    case 'updateRecord': return a.updateRecord(s('org'), s('as'), s('id'), fields);
-    case 'deleteRecord': return a.deleteRecord(s('org'), s('as'), s('id'));
-    case 'updateConfig': return a.updateConfig(s('org'), s('config'), fields);
-    case 'setConfigActive': return a.setConfigActive(s('org'), s('config'), b('active'));
-    case 'assignUser': return { id: a.assignUser(s('org'), s('config'), s('user')) };
-    case 'assignProfile': return { id: a.assignProfile(s('org'), s('config'), s('profile')) };
-    case 'unassign': return { removed: a.unassign(s('org'), s('config'), s('assignee')) };
-    case 'markForReset': return a.markForReset(s('org'), s('user'));
-    case 'fixSandboxEmail': return { email: a.fixSandboxEmail(s('org'), s('user'), action.email as string | undefined) };
-    case 'setOutlookIntegration': return a.setOutlookIntegration(s('org'), b('enabled'));
-    case 'setUserOutlookSetUp': return a.setUserOutlookSetUp(s('org'), s('user'), b('setUp'));
-    case 'setUserActive': return a.setUserActive(s('org'), s('user'), b('active'));
-    case 'expireSessions': return { expired: a.expireSessions(s('org'), action.user as string | undefined) };
-    case 'issueRefreshToken': return { refreshToken: a.issueRefreshToken(s('org'), s('user'), s('clientId')) };
-    case 'emptyRecycleBin': return { purged: a.emptyRecycleBin(s('org')) };
-    case 'find': return a.find(s('org'), s('type'), undefined, { includeDeleted: b('includeDeleted') });
-    case 'get': return a.get(s('org'), s('id')) ?? null;
-    default:
-      throw new SfError('INVALID_OPERATION', `unknown action "${String(action.action)}"; known actions: ${JSON_ACTIONS.join(', ')}`);
-  }
 }
