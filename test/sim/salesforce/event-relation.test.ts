@@ -14,7 +14,7 @@ describe('EventRelation limits (SIM-SF-04)', () => {
     const { id: eventId } = (await conn.sobject('Event').create({ Subject: 'Big', StartDateTime: '2026-03-03T10:00:00Z', DurationInMinutes: 60 })) as { id: string };
     const contacts = (await conn.sobject('Contact').create(Array.from({ length: 51 }, (_, i) => ({ LastName: `C${i}` })))) as Result[];
     const relations = contacts.map((c) => ({ attributes: { type: 'EventRelation' }, EventId: eventId, RelationId: c.id }));
-    const results = (await conn.sobject('EventRelation').create(relations.slice(0, 51))) as Result[];
+    const results = (await conn.sobject('EventRelation').create(relations.slice(0, 51))) as unknown as Result[];
     expect(results.filter((r) => r.success)).toHaveLength(50);
     expect(results[50]!.errors[0]!.statusCode).toBe('FIELD_INTEGRITY_EXCEPTION');
     const { id: leadId } = (await conn.sobject('Lead').create({ LastName: 'L', Company: 'Co' })) as { id: string };
