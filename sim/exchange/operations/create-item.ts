@@ -5,6 +5,7 @@
  * Calendar items need SendMeetingInvitations, as on Exchange; the TimeZoneContext header becomes StartTimeZone.
  */
 import { itemIdXml } from '../items/item-xml.ts';
+import { ianaZone, normalizeAllDay } from '../items/time-zones.ts';
 import { parseItem } from '../items/item-parse.ts';
 import { viewOf } from '../items/item-view.ts';
 import { EwsFault, notImplementedFault } from '../soap/fault.ts';
@@ -41,8 +42,8 @@ export const createItem: OperationHandler = (op, ctx) => {
         if (invitations === undefined) {
           throw new StoreError('ErrorSendMeetingInvitationsRequired', 'The SendMeetingInvitations attribute is required for calendar items.');
         }
-        normalizeTimes(parsed.props, ctx.clock.now());
         if (ctx.request.timeZone && parsed.props['StartTimeZone'] === undefined) parsed.props['StartTimeZone'] = ctx.request.timeZone.id;
+        normalizeTimes(parsed.props, ctx.clock.now());
       }
       const folder = folderEl
         ? resolveFolder(ctx, folderEl)
@@ -55,11 +56,21 @@ export const createItem: OperationHandler = (op, ctx) => {
   return out.result(created > 0, created);
 };
 
-/** Exchange fills a missing Start/End (now, +30 min) and refuses an End before the Start. */
-export function normalizeTimes(props: Record<string, unknown>, now: number): void {
+/**
+ * Exchange fills a missing Start/End (now, +30 min), refuses an End before the Start, and stores all-day events from
+ * local midnight to local midnight in the event's time zone (StartTimeZone, else the request's TimeZoneContext).
+ */
+export function normalizeTimes(props: Record<string, unknown>, now: number, contextZone?: string): void {
   const start = (props['Start'] as number | undefined) ?? (props['End'] as number | undefined) ?? now;
   const end = (props['End'] as number | undefined) ?? start + 30 * 60_000;
   if (end < start) throw new StoreError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate.');
+  if (props['IsAllDayEvent'] === true) {
+    const zone = ianaZone(props['StartTimeZone'] as string | undefined) ?? ianaZone(contextZone) ?? 'UTC';
+    const day = normalizeAllDay(start, end, zone);
+    props['Start'] = day.start;
+    props['End'] = day.end;
+    return;
+  }
   props['Start'] = start;
   props['End'] = end;
 }

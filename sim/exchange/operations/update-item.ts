@@ -68,7 +68,7 @@ function draftOf(view: ItemView): Draft {
 function updateStored(ctx: OperationContext, view: ItemView, updates: ReturnType<typeof children>): ItemView {
   const draft = draftOf(view);
   for (const u of updates) applyUpdate(draft, u);
-  if (draft.kind === 'CalendarItem') normalizeTimes(draft.props, ctx.clock.now());
+  if (draft.kind === 'CalendarItem') normalizeTimes(draft.props, ctx.clock.now(), ctx.request.timeZone?.id);
   const recurrenceChanged = JSON.stringify(draft.props['Recurrence']) !== JSON.stringify(view.props['Recurrence']);
   if (recurrenceChanged) {
     // A new pattern invalidates the old exceptions and deletions, as in Outlook/Exchange.
@@ -85,7 +85,7 @@ function updateStored(ctx: OperationContext, view: ItemView, updates: ReturnType
 function updateOccurrence(ctx: OperationContext, view: ItemView, updates: ReturnType<typeof children>): ItemView {
   const draft = draftOf(view);
   for (const u of updates) applyUpdate(draft, u);
-  normalizeTimes(draft.props, ctx.clock.now());
+  normalizeTimes(draft.props, ctx.clock.now(), ctx.request.timeZone?.id);
   const overrides: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(draft.props)) {
     if (JSON.stringify(value) === JSON.stringify(view.props[key])) continue;

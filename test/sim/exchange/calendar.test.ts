@@ -96,6 +96,19 @@ describe('calendar items', () => {
     expect(asStored.Body.Text).toBe('<p>Agenda &amp; notes</p><p>Line 2</p>');
   });
 
+  it('stores an all-day event from midnight to midnight in the request time zone (EVT-11)', async () => {
+    const svc = service(sim);
+    const a = new Appointment(svc);
+    a.Subject = 'Offsite';
+    a.IsAllDayEvent = true;
+    a.Start = DateTime.Parse('2026-03-05T10:00:00Z');
+    a.End = DateTime.Parse('2026-03-05T11:00:00Z');
+    await a.Save(WellKnownFolderName.Calendar, SendInvitationsMode.SendToNone);
+    const read = await Appointment.Bind(svc, a.Id);
+    expect(read.IsAllDayEvent).toBe(true);
+    expect([read.Start.ToISOString(), read.End.ToISOString()]).toEqual(['2026-03-05T00:00:00.000Z', '2026-03-06T00:00:00.000Z']);
+  });
+
   it('needs SendMeetingInvitations on calendar creates, as Exchange does', async () => {
     const svc = service(sim);
     const a = new Appointment(svc);
