@@ -55,6 +55,11 @@ export function planPairs<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, pairings
 }
 
 function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, sfItem: S | undefined, exItem: E | undefined): void {
+  // Fast path (the common no-change cycle): the same version as the one stored means the same content, so there is
+  // nothing to map or hash. Versions are ChangeKey (EX) and SystemModstamp (SF); an empty stored version never matches.
+  if (sfItem && p.sfModstamp && a.sfModified(sfItem) === p.sfModstamp) sfItem = undefined;
+  if (exItem && p.exChangeKey && a.exChangeKey(exItem) === p.exChangeKey) exItem = undefined;
+  if (!sfItem && !exItem) return;
   const sfV = sfItem ? a.sfValues(sfItem, p) : undefined;
   const exV = exItem ? a.exValues(exItem) : undefined;
   const sfChanged = sfV !== undefined && hashValues(sfV) !== p.syncedHash;

@@ -8,7 +8,7 @@ const mapping = { ...DEFAULT_CONTACT_MAPPING } as Record<string, string>;
 function pairedState(sf: SfContact, exId: string, extra: Partial<Pairing> = {}) {
   const values = contactValuesFromSf(sf, mapping);
   const state = emptyState();
-  state.pairings.push({ object: 'Contact', sfId: sf.Id, exId, exChangeKey: `${exId}-ck1`, sfModstamp: sf.SystemModstamp, syncedHash: hashValues(values), synced: values, pairedAt: 0, ...extra });
+  state.pairings.push({ object: 'Contact', sfId: sf.Id, exId, exChangeKey: `${exId}-ck0`, /* versions at the last sync: any read item is newer */ sfModstamp: '2026-11-24T09:00:00.000Z', syncedHash: hashValues(values), synced: values, pairedAt: 0, ...extra });
   return state;
 }
 const ann = sfContact('003ANN', { FirstName: 'Ann', LastName: 'Lee', Email: 'ann@globex.test', Phone: '555-0100' }, { AccountId: '001G', AccountName: 'Globex' });
@@ -132,6 +132,17 @@ describe('G-02 no change → no action', () => {
     const out = planRep(makeInput({ state, sfContacts: [{ ...ann, SystemModstamp: '2026-11-24T12:00:00Z' }], exContacts: [annEx({}, { changeKey: 'new' })], lookups: { accountsByName: { globex: '001G' } } }));
     expect(out.actions).toEqual([]);
     expect(out.findings).toEqual([]);
+  });
+});
+
+describe('G-02 fast path', () => {
+  it('an item read again at the version stored in the pairing is not even mapped', () => {
+    const state = pairedState(ann, 'EXANN', { exChangeKey: 'EXANN-ck1', sfModstamp: ann.SystemModstamp });
+    // Same versions as stored: nothing to do, whatever the read returned (a version names one content).
+    const out = planRep(makeInput({ state, sfContacts: [ann], exContacts: [annEx({}, { changeKey: 'EXANN-ck1' })] }));
+    expect(out).toMatchObject({ actions: [], findings: [], summary: [], stateUpdates: {} });
+    // A newer EX version with a real edit is planned as usual.
+    expect(types(planRep(makeInput({ state, exContacts: [annEx({ JobTitle: 'CTO' }, { changeKey: 'EXANN-ck2' })], lookups: { accountsByName: { globex: '001G' } } })))).toEqual(['update-sf-contact']);
   });
 });
 

@@ -8,7 +8,7 @@ const ctx = { mapping: { ...DEFAULT_EVENT_MAPPING }, timeZone: REP.timeZone, pri
 function pairedState(sf: SfEvent, exId: string, extra: Partial<Pairing> = {}) {
   const values = eventValuesFromSf(sf, ctx);
   const state = emptyState();
-  state.pairings.push({ object: 'Event', sfId: sf.Id, exId, exChangeKey: `${exId}-ck1`, sfModstamp: sf.SystemModstamp, syncedHash: hashValues(values), synced: values, pairedAt: 0, ...extra });
+  state.pairings.push({ object: 'Event', sfId: sf.Id, exId, exChangeKey: `${exId}-ck0`, /* versions at the last sync: any read item is newer */ sfModstamp: '2026-11-24T09:00:00.000Z', syncedHash: hashValues(values), synced: values, pairedAt: 0, ...extra });
   return state;
 }
 const meeting = sfEvent('00UM', { Description: 'Agenda' });

@@ -84,6 +84,11 @@ export class MiniWorld {
       this.state.pairings.push(p);
     }
     if (synced) { p.syncedHash = synced.hash; p.synced = synced.values; delete p.drift; }
+    // Like the apply step: remember both items' versions as of this write, so an unchanged re-read is skipped early.
+    const sf = object === 'Contact' ? this.sfContacts.items.get(sfId)?.SystemModstamp : this.sfEvents.items.get(sfId)?.SystemModstamp;
+    const ex = object === 'Contact' ? this.exContacts.items.get(exId)?.changeKey : this.exEvents.items.get(exId)?.changeKey;
+    p.sfModstamp = sf ?? '';
+    p.exChangeKey = ex ?? '';
   }
 
   private apply(a: EngineAction): void {
