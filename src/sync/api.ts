@@ -119,6 +119,8 @@ export interface CycleSummary {
   actions: PlannedAction[];
   findings: Finding[];
   errors: Array<{ rep?: string; code: string; message: string; rule?: RuleId }>;
+  /** added by ENG-IO: the org's system statuses (STAT-01) and sync activity (STAT-02) as of the end of this cycle. */
+  status?: { system: import('./status/index.ts').SystemStatus; activity: import('./status/index.ts').OrgActivity };
 }
 
 export interface SyncObserver {

@@ -8,6 +8,7 @@ import type { CycleSummary, Finding } from './api.ts';
 import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } from './config/index.ts';
 import { atTime, sortFindings } from './findings.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
+import { orgActivity, systemStatus } from './status/index.ts';
 import { OrgPausedError } from './salesforce/sf-error.ts';
 import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
 import { forEachLimited, hybridVerdict, probeMailboxes } from './cycle/probe.ts';
@@ -108,6 +109,18 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     desired.set(outcome.userId, { ...(desired.get(outcome.userId) ?? {}), ...outcome.status });
   }
   if (!rt.options.dryRun) summary.written.salesforce += await writeStatuses(rt, desired, setup.statuses);
+  const reachedExchange = outcomes.some((o) => o.status.RecognizedByServiceAccount === true);
+  const rejected = outcomes.length > 0 && outcomes.every((o) => o.errors.some((e) => e.code === 'HttpUnauthorized' || e.rule === 'CONN-05'));
+  summary.status = {
+    system: systemStatus({
+      serviceAccountUsername: setup.setup?.ServiceAccountUsername ?? null,
+      outlookIntegrationEnabled: setup.setup?.OutlookIntegrationEnabled !== false,
+      serviceAccountRecognized: reachedExchange ? true : rejected ? false : null,
+      assignedReps: jobs.length,
+      linkedReps: linked.length,
+    }),
+    activity: orgActivity([...rt.stores.values()].map((s) => s.state.syncLog), rt.clock.now()),
+  };
 }
 
 function blocked(rt: EngineRuntime, job: RepJob, b: { code: string; rule?: string; finding?: Finding['kind']; message: string; status: StatusValues }, org: string): RepOutcome {

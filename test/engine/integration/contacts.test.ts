@@ -42,19 +42,24 @@ describe('contacts through both real clients', () => {
     expect(JSON.stringify(ex?.props)).toContain('a < b && c > d');
   });
 
-  it('STAT-04 / G-02: statuses are written once, then a quiet cycle writes nothing to either server', async () => {
+  it('STAT-01 / STAT-02 / STAT-04 / G-02: statuses are written once, system status and activity are reported, quiet cycles write nothing', async () => {
     h = await startHarness({
       mailboxes: [{ address: 'ann@acme.test', department: 'Sales' }],
       org: { users: [ann], contacts: [{ owner: 'ann', lastName: 'Solo', email: 'solo@x.test' }], configs: [{ name: 'Sales', users: ['ann'] }] },
     });
     const engine = h.engine();
     expect((await engine.runCycle()).errors).toEqual([]);
+    h.clock.advance(60_000);
     const userId = h.sf.actions.userId('prod', 'ann');
     const [status] = h.sf.actions.find('prod', 'LightningSyncUserStatus', (r) => r.UserId === userId);
     expect(status).toMatchObject({
       AssignedToActiveConfig: true, MailboxSupportedVersion: true, RecognizedByServiceAccount: true, EmailLinked: true,
       ContactsFolderFound: true, CalendarFolderFound: true, ContactsSfToExStatus: 'Initial sync completed', ContactsInSync: 1,
     });
+    const second = await engine.runCycle();
+    expect(second.written).toEqual({ salesforce: 0, exchange: 0 });
+    expect(second.status?.system).toMatchObject({ serviceAccountUserName: 'svc-sync@acme.test', outlookIntegrationEnabled: 'Yes', linkedUsers: { count: 1, verdict: 'expected' } });
+    expect(second.status?.activity.Contact).toMatchObject({ last60Minutes: 1, last24Hours: 1 });
     const exSeq = h.ex.trace.lastSeq();
     const sfSeq = h.sf.trace.lastSeq();
     h.clock.advance(15 * 60_000);
