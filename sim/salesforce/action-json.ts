@@ -8,7 +8,7 @@ import type { SalesforceActions } from './actions.ts';
 import { SfError } from './errors.ts';
 
 const JSON_ACTIONS = [
-  'createRecord', 'updateRecord', 'deleteRecord', 'updateConfig', 'setConfigActive', 'assignUser', 'assignProfile', 'unassign',
+  'createRecord', 'updateRecord', 'deleteRecord', 'undeleteRecord', 'updateConfig', 'setConfigActive', 'assignUser', 'assignProfile', 'unassign',
   'markForReset', 'fixSandboxEmail', 'setOutlookIntegration', 'setUserOutlookSetUp', 'setUserActive', 'expireSessions',
   'issueRefreshToken', 'emptyRecycleBin', 'find', 'get',
 ] as const;
@@ -25,6 +25,7 @@ export function applyJsonAction(a: SalesforceActions, action: Record<string, unk
     case 'createRecord': return { id: a.createRecord(s('org'), s('as'), s('type'), fields) };
     case 'updateRecord': return a.updateRecord(s('org'), s('as'), s('id'), fields);
     case 'deleteRecord': return a.deleteRecord(s('org'), s('as'), s('id'));
+    case 'undeleteRecord': return a.undeleteRecord(s('org'), s('as'), s('id'));
     case 'updateConfig': return a.updateConfig(s('org'), s('config'), fields);
     case 'setConfigActive': return a.setConfigActive(s('org'), s('config'), b('active'));
     case 'assignUser': return { id: a.assignUser(s('org'), s('config'), s('user')) };

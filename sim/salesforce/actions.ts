@@ -8,7 +8,7 @@
  */
 import { expireSessions, findUserByUsername } from './auth.ts';
 import { applyJsonAction } from './action-json.ts';
-import { deleteRecord, insertRecord, updateRecord } from './dml.ts';
+import { deleteRecord, insertRecord, undeleteRecord, updateRecord } from './dml.ts';
 import { normalizeId } from './ids.ts';
 import type { Org } from './org.ts';
 import type { SimShared } from './routes/types.ts';
@@ -27,6 +27,8 @@ export interface SalesforceActions {
   createRecord(org: string, as: UserRef, type: string, fields: Record<string, unknown>): string;
   updateRecord(org: string, as: UserRef, id: string, fields: Record<string, unknown>): void;
   deleteRecord(org: string, as: UserRef, id: string): void;
+  /** Restores a record from the recycle bin (UI Undelete), as a user. */
+  undeleteRecord(org: string, as: UserRef, id: string): void;
   /** Edits a configuration by name as the org admin (CFG-07 and every validation apply). */
   updateConfig(org: string, configName: string, fields: Record<string, unknown>): void;
   setConfigActive(org: string, configName: string, active: boolean): void;
@@ -64,6 +66,7 @@ export function createActions(sim: SimLike, shared: SimShared): SalesforceAction
     createRecord: (org, as, type, fields) => insertRecord(model(org), resolveUser(model(org), as), type, fields),
     updateRecord: (org, as, id, fields) => void updateRecord(model(org), resolveUser(model(org), as), undefined, id, fields),
     deleteRecord: (org, as, id) => void deleteRecord(model(org), resolveUser(model(org), as), undefined, id),
+    undeleteRecord: (org, as, id) => void undeleteRecord(model(org), resolveUser(model(org), as), id),
     updateConfig: (org, name, fields) => void updateRecord(model(org), adminOf(org), LS.config, configId(org, name), fields),
     setConfigActive: (org, name, active) => actions.updateConfig(org, name, { IsActive: active }),
     assignUser: (org, name, user) =>

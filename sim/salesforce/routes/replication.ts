@@ -78,6 +78,7 @@ export const replicationRoutes: Route[] = [
       for (const entry of ctx.org.store.deleteLog()) {
         if (entry.type !== schema.name || entry.deletedAt < start || entry.deletedAt >= covered) continue;
         const row = ctx.org.store.get(entry.id)?.row;
+        if (row && row.IsDeleted !== true) continue; // undeleted since: no longer reported
         if (row && !canRead(ctx.org, ctx.userId, schema, row, perms)) continue;
         deletedRecords.push({ id: entry.id, deletedDate: iso(entry.deletedAt) });
       }

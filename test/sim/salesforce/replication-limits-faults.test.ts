@@ -118,3 +118,23 @@ describe('faults as jsforce surfaces them', () => {
     expect(sim.trace.totals.faults).toBe(3);
   });
 });
+
+describe('undelete (action)', () => {
+  it('brings a record and its cascaded children back; updated reports it, deleted no longer does', async () => {
+    const conn = await loginAdmin(sim);
+    clock.advance(60_000);
+    const t0 = new Date(clock.now());
+    const account = sim.actions.find('prod', 'Account')[0]!.Id as string;
+    clock.advance(60_000);
+    await conn.sobject('Account').destroy(account);
+    expect(sim.actions.find('prod', 'Contact')).toHaveLength(0); // the account took its contact
+    clock.advance(60_000);
+    sim.actions.undeleteRecord('prod', 'admin', account);
+    expect(sim.actions.find('prod', 'Contact')).toHaveLength(1);
+    clock.advance(60_000);
+    const now = new Date(clock.now());
+    expect((await conn.sobject('Account').updated(t0, now)).ids).toEqual([account]);
+    expect((await conn.sobject('Account').deleted(t0, now)).deletedRecords).toEqual([]);
+    expect(() => sim.actions.undeleteRecord('prod', 'admin', account)).toThrow(/not deleted/);
+  });
+});
