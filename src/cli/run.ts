@@ -28,6 +28,8 @@ Options:
   --shard i/n         run only shard i of n (deterministic by scenario id); combine with merge-reports
   --reporter LIST     comma-separated: ${REPORTER_NAMES.join(', ')} (default all)
   --known FILE        known failures (default ${DEFAULT_KNOWN_FAILURES})
+  --tag T             run only scenarios tagged T (repeatable)
+  --skip-tag T        leave out scenarios tagged T, e.g. --skip-tag slow (repeatable)
   -h, --help          show this help
 
 Exit codes: 0 no regressions, 1 failures or errors not listed as known, 2 usage error or invalid scenario file.
@@ -48,6 +50,8 @@ export async function run(argv: string[]): Promise<number> {
         shard: { type: 'string' },
         reporter: { type: 'string' },
         known: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        'skip-tag': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -80,7 +84,9 @@ export async function run(argv: string[]): Promise<number> {
   const paths = positionals.length ? positionals : ['scenarios/'];
   const startedAt = new Date();
   const progress = new ProgressReporter();
-  const suite = await runSuite({ paths, ...(seed !== undefined ? { seed } : {}), workers, shard, reporters: [progress, ...reporters] });
+  const tags = (values.tag ?? []).flatMap((t) => t.split(',')).filter(Boolean);
+  const skipTags = (values['skip-tag'] ?? []).flatMap((t) => t.split(',')).filter(Boolean);
+  const suite = await runSuite({ paths, ...(seed !== undefined ? { seed } : {}), workers, shard, tags, skipTags, reporters: [progress, ...reporters] });
   const finishedAt = new Date();
   const info = runInfo({ seed: seed ?? null, shard, paths, ...(suite.runs.find((r) => r.versions) ? { versions: suite.runs.find((r) => r.versions)!.versions! } : {}) });
   const report = buildReport({

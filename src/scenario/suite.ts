@@ -20,6 +20,10 @@ export interface SuiteOptions {
   workers: number;
   shard: Shard | null;
   reporters: readonly ConformanceReporter[];
+  /** Run only scenarios with at least one of these tags. */
+  tags?: string[];
+  /** Leave out scenarios with any of these tags (e.g. slow). */
+  skipTags?: string[];
 }
 
 export interface SuiteResult {
@@ -29,7 +33,11 @@ export interface SuiteResult {
 
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const loaded = await loadScenarios(options.paths);
-  const scenarios = inShard(loaded.scenarios, (s) => s.id, options.shard);
+  const selected = loaded.scenarios.filter(
+    (s) => (!options.tags?.length || s.tags.some((t) => options.tags!.includes(t))) && !s.tags.some((t) => options.skipTags?.includes(t)),
+  );
+  // Slow scenarios start first so the other workers keep busy while they run; results are re-sorted by id anyway.
+  const scenarios = inShard(selected, (s) => s.id, options.shard).sort((a, b) => Number(b.tags.includes('slow')) - Number(a.tags.includes('slow')));
   const invalid = inShard(loaded.invalid, (f) => f.file, options.shard);
   const workers = Math.max(1, Math.min(options.workers, scenarios.length));
   for (const r of options.reporters) r.onRunStart?.({ total: scenarios.length + invalid.length, workers });
