@@ -6,6 +6,7 @@
 import { mintOccurrenceId } from '../store/ids.ts';
 import type { StoredItem } from '../store/types.ts';
 import { expandOccurrences } from './recurrence.ts';
+import { ianaZone } from './time-zones.ts';
 import type { ModifiedOccurrenceValue, RecurrenceValue } from './values.ts';
 
 export interface ItemView {
@@ -28,6 +29,11 @@ export function viewOf(item: StoredItem): ItemView {
   };
 }
 
+/** The zone a series repeats in: its StartTimeZone (Windows or IANA id), else UTC. */
+export function seriesZone(master: StoredItem): string | undefined {
+  return ianaZone(master.props['StartTimeZone'] as string | undefined);
+}
+
 export function deletedOccurrences(master: StoredItem): number[] {
   return (master.props['DeletedOccurrences'] as number[] | undefined) ?? [];
 }
@@ -42,7 +48,7 @@ export function occurrenceStarts(master: StoredItem, windowEnd?: number): number
   const start = master.props['Start'] as number | undefined;
   if (!rec || start === undefined) return [];
   const deleted = new Set(deletedOccurrences(master));
-  return expandOccurrences(rec, start, windowEnd).filter((s) => !deleted.has(s));
+  return expandOccurrences(rec, start, windowEnd, seriesZone(master)).filter((s) => !deleted.has(s));
 }
 
 export function occurrenceView(master: StoredItem, originalStart: number): ItemView {

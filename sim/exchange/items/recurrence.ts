@@ -4,6 +4,7 @@
  * (UTC) and duration; deleted occurrences are removed by the caller, modified ones (exceptions) keep their original
  * start as identity. The `<t:Recurrence>` XML lives in recurrence-xml.ts.
  */
+import { localToUtc, offsetAt } from './time-zones.ts';
 import type { RecurrenceValue } from './values.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -33,7 +34,12 @@ function daysInMonth(year: number, month: number): number {
  * Original start instants of every occurrence of the series whose first occurrence starts at `masterStart`, in
  * order, bounded by the range and by MAX_OCCURRENCES. Deleted occurrences are NOT removed here.
  */
-export function expandOccurrences(rec: RecurrenceValue, masterStart: number, windowEnd = Number.POSITIVE_INFINITY): number[] {
+export function expandOccurrences(rec: RecurrenceValue, masterStart: number, windowEnd = Number.POSITIVE_INFINITY, zone?: string): number[] {
+  if (zone && zone !== 'UTC') {
+    // Occurrences keep the master's LOCAL time of day, so they move in UTC across DST changes, as on Exchange.
+    const local = expandOccurrences(rec, masterStart + offsetAt(masterStart, zone), windowEnd === Number.POSITIVE_INFINITY ? windowEnd : windowEnd + 86_400_000);
+    return local.map((l) => localToUtc(l, zone)).filter((u) => u <= windowEnd);
+  }
   const timeOfDay = ((masterStart % DAY_MS) + DAY_MS) % DAY_MS;
   const rangeStart = Date.parse(`${rec.range.startDate}T00:00:00Z`);
   const rangeEnd = rec.range.kind === 'EndDate' ? Date.parse(`${rec.range.endDate}T00:00:00Z`) + DAY_MS : Number.POSITIVE_INFINITY;

@@ -53,7 +53,7 @@ export function ianaZone(id: string | undefined): string | undefined {
 }
 
 /** Offset of `zone` from UTC at instant `ms`, in ms (e.g. -5 h for New York in winter). */
-function offsetAt(ms: number, zone: string): number {
+export function offsetAt(ms: number, zone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
       .formatToParts(ms)
@@ -82,4 +82,10 @@ export function normalizeAllDay(start: number, end: number, zone: string): { sta
   let e = endDay === end ? end : startOfLocalDay(endDay + 36 * 3_600_000, zone);
   if (e <= s) e = startOfLocalDay(s + 36 * 3_600_000, zone);
   return { start: s, end: e };
+}
+
+/** The UTC instant of a wall-clock time in `zone`, given as "local ms" (the wall clock read as if it were UTC). */
+export function localToUtc(localMs: number, zone: string): number {
+  const guess = localMs - offsetAt(localMs, zone);
+  return localMs - offsetAt(guess, zone);
 }

@@ -3,7 +3,7 @@
  * Resolves the item-id elements requests carry: `<t:ItemId>` (a stored item or an occurrence id),
  * `<t:OccurrenceItemId RecurringMasterId InstanceIndex>` and `<t:RecurringMasterItemId OccurrenceId>` (SIM-EX-04).
  */
-import { occurrenceView, deletedOccurrences, viewOf, type ItemView } from '../items/item-view.ts';
+import { occurrenceView, deletedOccurrences, seriesZone, viewOf, type ItemView } from '../items/item-view.ts';
 import { expandOccurrences } from '../items/recurrence.ts';
 import type { RecurrenceValue } from '../items/values.ts';
 import { EwsFault, notImplementedFault } from '../soap/fault.ts';
@@ -31,7 +31,7 @@ export function occurrenceById(ctx: OperationContext, id: string): ItemView {
   const item = parsed ? ctx.store.itemByUid(parsed.masterUid) : undefined;
   if (!parsed || !item || item.mailbox !== ctx.mailbox.address || !item.props['Recurrence']) throw itemNotFound();
   const rec = item.props['Recurrence'] as RecurrenceValue;
-  const exists = expandOccurrences(rec, item.props['Start'] as number, parsed.originalStart).includes(parsed.originalStart);
+  const exists = expandOccurrences(rec, item.props['Start'] as number, parsed.originalStart, seriesZone(item)).includes(parsed.originalStart);
   if (!exists || deletedOccurrences(item).includes(parsed.originalStart)) throw itemNotFound();
   return occurrenceView(item, parsed.originalStart);
 }
@@ -46,7 +46,7 @@ export function resolveItemView(ctx: OperationContext, el: XmlElement): ItemView
     case 'OccurrenceItemId': {
       const m = master(ctx, id);
       const index = Number(el.attrs['InstanceIndex']);
-      const starts = expandOccurrences(m.props['Recurrence'] as RecurrenceValue, m.props['Start'] as number);
+      const starts = expandOccurrences(m.props['Recurrence'] as RecurrenceValue, m.props['Start'] as number, undefined, seriesZone(m));
       const start = starts[index - 1];
       if (!Number.isInteger(index) || index < 1 || start === undefined) {
         throw new StoreError('ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange', `InstanceIndex ${el.attrs['InstanceIndex']} is outside the series.`);

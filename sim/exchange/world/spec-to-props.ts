@@ -5,6 +5,7 @@
  */
 import { toEpochMs } from '#time/clock.ts';
 import { extendedKey } from '../items/property-path.ts';
+import { ianaZone, offsetAt } from '../items/time-zones.ts';
 import type { PhysicalAddressValue, RecurrenceValue, ModifiedOccurrenceValue } from '../items/values.ts';
 import type { ExtendedValue, ItemProps } from '../store/types.ts';
 import { EXTENDED_PROPERTIES, type ContactSpec, type EventSpec, type PhysicalAddressSpec, type RecurrenceSpec } from '../world.ts';
@@ -51,8 +52,9 @@ export function contactProps(spec: ContactSpec): ItemProps {
   });
 }
 
-export function recurrenceValue(spec: RecurrenceSpec, start: number, where: string): RecurrenceValue {
-  const d = new Date(start);
+/** `zone` (IANA): the series' own zone, so its start date and default day/month are local ones. */
+export function recurrenceValue(spec: RecurrenceSpec, start: number, where: string, zone?: string): RecurrenceValue {
+  const d = new Date(zone ? start + offsetAt(start, zone) : start);
   const interval = spec.interval ?? 1;
   if (!Number.isInteger(interval) || interval < 1) throw new Error(`${where}: recurrence.interval must be a positive integer, got ${spec.interval}`);
   const startDate = d.toISOString().slice(0, 10);
@@ -111,7 +113,10 @@ export function eventProps(spec: EventSpec, mailbox: string, where: string): { p
     Categories: spec.categories?.length ? spec.categories : undefined,
   });
   if (spec.recurrence) {
-    props['Recurrence'] = recurrenceValue(spec.recurrence, start, where);
+    if (spec.timeZone && !ianaZone(spec.timeZone)) {
+      throw new Error(`${where}: timeZone "${spec.timeZone}" is not a Windows time-zone id (e.g. Eastern Standard Time) or an IANA name (e.g. America/New_York)`);
+    }
+    props['Recurrence'] = recurrenceValue(spec.recurrence, start, where, ianaZone(spec.timeZone));
     if (spec.recurrence.deletedOccurrences?.length) props['DeletedOccurrences'] = spec.recurrence.deletedOccurrences.map(toEpochMs).sort((a, b) => a - b);
     if (spec.recurrence.exceptions?.length) {
       props['ModifiedOccurrences'] = spec.recurrence.exceptions.map((x, i): ModifiedOccurrenceValue => {

@@ -25,3 +25,27 @@ describe('all-day normalization (EVT-11)', () => {
     expect([iso(exact.start), iso(exact.end)]).toEqual(['2026-03-05T00:00:00.000Z', '2026-03-07T00:00:00.000Z']);
   });
 });
+
+describe('series across DST keep their local time (SIM-EX-04)', () => {
+  it('a 09:00 New York weekly meeting moves from 14:00Z to 13:00Z after the March switch', async () => {
+    const { startSim, testWorld, REP } = await import('./fixture.ts');
+    const { sim } = await startSim(
+      testWorld({
+        mailboxes: [
+          {
+            address: REP,
+            department: 'Sales',
+            calendar: [{ ref: 'ny', subject: 'NY sync', start: '2026-03-02T14:00:00Z', end: '2026-03-02T14:30:00Z', timeZone: 'Eastern Standard Time', recurrence: { pattern: 'weekly', count: 3 } }],
+          },
+        ],
+      }),
+    );
+    try {
+      const { occurrenceStarts } = await import('../../../sim/exchange/items/item-view.ts');
+      const master = sim.store.findItem((i) => i.ref === 'ny')!;
+      expect(occurrenceStarts(master).map(iso)).toEqual(['2026-03-02T14:00:00.000Z', '2026-03-09T13:00:00.000Z', '2026-03-16T13:00:00.000Z']);
+    } finally {
+      await sim.close();
+    }
+  });
+});
