@@ -55,9 +55,9 @@ export function planPairs<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, pairings
 }
 
 function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, sfItem: S | undefined, exItem: E | undefined): void {
-  // Fast path (the common no-change cycle): the same version as the one stored means the same content, so there is
-  // nothing to map or hash. Versions are ChangeKey (EX) and SystemModstamp (SF); an empty stored version never matches.
-  if (sfItem && p.sfModstamp && a.sfModified(sfItem) === p.sfModstamp) sfItem = undefined;
+  // Fast path (the common no-change cycle): an EX item at the ChangeKey stored in the pairing has the content last
+  // synced — nothing to map or hash. EX only: its ChangeKey comes from the write's own response, while an SF
+  // SystemModstamp is read back after the write and could already belong to someone else's later edit (G-03).
   if (exItem && p.exChangeKey && a.exChangeKey(exItem) === p.exChangeKey) exItem = undefined;
   if (!sfItem && !exItem) return;
   const sfV = sfItem ? a.sfValues(sfItem, p) : undefined;

@@ -136,9 +136,9 @@ describe('G-02 no change → no action', () => {
 });
 
 describe('G-02 fast path', () => {
-  it('an item read again at the version stored in the pairing is not even mapped', () => {
+  it('an EX item read again at the ChangeKey stored in the pairing is not even mapped', () => {
     const state = pairedState(ann, 'EXANN', { exChangeKey: 'EXANN-ck1', sfModstamp: ann.SystemModstamp });
-    // Same versions as stored: nothing to do, whatever the read returned (a version names one content).
+    // Same versions as stored: nothing to do (a ChangeKey names one content; the SF side is compared by hash).
     const out = planRep(makeInput({ state, sfContacts: [ann], exContacts: [annEx({}, { changeKey: 'EXANN-ck1' })] }));
     expect(out).toMatchObject({ actions: [], findings: [], summary: [], stateUpdates: {} });
     // A newer EX version with a real edit is planned as usual.
