@@ -66,3 +66,13 @@ describe('findings and plan lines', () => {
     expect(formatPlannedAction({ kind: 'skip', side: 'exchange', object: 'Event', rep: 'r', rule: 'EVT-06', sfId: '00U2', reason: 'Classic' })).toBe('r · skip Event (not to Exchange) SF 00U2 [EVT-06] — Classic');
   });
 });
+
+describe('planRep input validation', () => {
+  it('names every missing or bad input and what to put there', async () => {
+    const { planRep } = await import('../../../src/sync/plan/index.ts');
+    const { makeInput } = await import('./support/builders.ts');
+    const input = makeInput();
+    const bad = { ...input, rep: { ...input.rep, timeZone: 'Mars/Olympus' }, org: { ...input.org, orgId: '' }, exchange: { ...input.exchange, events: undefined } } as unknown as typeof input;
+    expect(() => planRep(bad)).toThrowError(/planRep cannot plan for rita@acme\.test: Unknown time zone "Mars\/Olympus".*IANA.*org\.orgId is missing.*exchange\.events must be a ChangeSet/);
+  });
+});
