@@ -23,6 +23,13 @@ interface Result {
   errors: Array<{ statusCode: string; message: string; fields: string[] }>;
 }
 
+/** sObject Collections arrived in API v42.0; older versions have no such resource (jsforce then sends single calls). */
+function requireV42(ctx: RouteContext): void {
+  if (Number(ctx.apiVersion) < 42) {
+    throw new SfError('NOT_FOUND', `The requested resource does not exist: ${ctx.url.pathname} (sObject Collections need API v42.0 or later)`, 404);
+  }
+}
+
 function checkCount(n: number): void {
   if (n > MAX_COLLECTION_RECORDS) {
     throw new SfError('EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call (got ${n})`);
@@ -80,6 +87,7 @@ function typeOf(record: Record<string, unknown>): string {
 }
 
 async function recordsOf(ctx: RouteContext): Promise<{ records: Array<Record<string, unknown>>; allOrNone: boolean }> {
+  requireV42(ctx);
   const body = await readJsonObject(ctx.request, 'sObject Collections');
   if (!Array.isArray(body.records)) throw new SfError('JSON_PARSER_ERROR', 'sObject Collections: the body needs a "records" array');
   checkCount(body.records.length);
@@ -123,6 +131,7 @@ export const collectionRoutes: Route[] = [
     operation: 'composite.sobjects.delete',
     auth: 'session',
     handle: (ctx) => {
+      requireV42(ctx);
       const ids = (ctx.url.searchParams.get('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.length === 0) throw new SfError('MISSING_ARGUMENT', 'ids: give the record ids to delete, e.g. ?ids=003…,003…', 400, ['ids']);
       checkCount(ids.length);
@@ -136,6 +145,7 @@ export const collectionRoutes: Route[] = [
     operation: 'composite.sobjects.retrieve',
     auth: 'session',
     handle: async (ctx) => {
+      requireV42(ctx);
       const schema = schemaFromPath(ctx);
       const body = await readJsonObject(ctx.request, 'sObject Collections retrieve');
       if (!Array.isArray(body.ids) || !Array.isArray(body.fields) || body.fields.length === 0) {

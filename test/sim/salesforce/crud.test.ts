@@ -115,6 +115,16 @@ describe('single-record CRUD through jsforce', () => {
     const rec = (await res.json()) as Rec;
     expect((rec.attributes as Rec).url).toBe(`/services/data/v38.0/sobjects/Contact/${id}`);
     expect(sim.trace.entries((e) => e.operation === 'sobjects.create')[0]!.path).toBe('/services/data/v38.0/sobjects/Contact');
+    // Collections need v42.0: jsforce at 38.0 falls back to one call per record, and the raw resource is absent.
+    const many = (await conn.sobject('Contact').create([{ LastName: 'A' }, { LastName: 'B' }])) as unknown as Array<{ success: boolean }>;
+    expect(many.map((r) => r.success)).toEqual([true, true]);
+    expect(sim.trace.entries((e) => e.operation === 'sobjects.create')).toHaveLength(3);
+    const raw = await fetch(`${conn.instanceUrl}/services/data/v38.0/composite/sobjects`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${conn.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ records: [] }),
+    });
+    expect(raw.status).toBe(404);
   });
 });
 
