@@ -7,6 +7,7 @@ import { writeReport } from '../../src/report/write-report.ts';
 import { renderJUnit } from '../../src/report/reporters/junit-reporter.ts';
 import { renderMarkdown } from '../../src/report/reporters/markdown-reporter.ts';
 import { renderHtml } from '../../src/report/reporters/html-reporter.ts';
+import { SaxesParser } from 'saxes';
 import { syntheticReport } from './synthetic-run.ts';
 
 describe('buildReport', () => {
@@ -51,6 +52,14 @@ describe('reporters', () => {
     expect(xml).toContain('<testsuite name="overwrite/ex-only-overwrites-sf-notes" file="scenarios/overwrite/ex-only-overwrites-sf-notes.yaml" tests="3" failures="1" errors="1" skipped="1"');
     expect(xml).toContain('Calendar-to-Salesforce-only sync overwrites notes &lt;kept&gt; in Salesforce &amp; co');
     expect(xml).toMatch(/<testcase classname="bad\/file" name="scenario" time="[\d.]+"><error message="scenarios\/bad\/file.yaml:3:9/);
+    // Well-formed XML: a strict parser reads it to the end and counts the testcases.
+    const parser = new SaxesParser();
+    let cases = 0;
+    parser.on('opentag', (tag) => {
+      if (tag.name === 'testcase') cases++;
+    });
+    parser.write(xml).close();
+    expect(cases).toBe(6);
   });
 
   it('markdown: regressions first with expected vs actual, known failures with reasons, uncovered rules', () => {
