@@ -10,6 +10,7 @@ import {
 } from 'ews-javascript-api';
 import type { ExEvent, ExSensitivity } from '../model.ts';
 import { EXTENDED, readExtended } from './extended-properties.ts';
+import { recurrenceToRrule } from './recurrence-rrule.ts';
 import { escapeXmlText } from './xml-text.ts';
 
 export function eventPropertySet(): PropertySet {
@@ -17,7 +18,7 @@ export function eventPropertySet(): PropertySet {
     ItemSchema.Subject, ItemSchema.Body, ItemSchema.LastModifiedTime, ItemSchema.Sensitivity,
     AppointmentSchema.Location, AppointmentSchema.Start, AppointmentSchema.End, AppointmentSchema.IsAllDayEvent,
     AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.AppointmentType, AppointmentSchema.Organizer,
-    AppointmentSchema.RequiredAttendees, AppointmentSchema.OptionalAttendees, AppointmentSchema.IsMeeting,
+    AppointmentSchema.RequiredAttendees, AppointmentSchema.OptionalAttendees, AppointmentSchema.IsMeeting, AppointmentSchema.Recurrence,
     EXTENDED.loggedToSalesforce, EXTENDED.salesforceOrgId, EXTENDED.salesforceRecordId,
   ]);
   set.RequestedBodyType = BodyType.Text;
@@ -52,7 +53,7 @@ export function readEvent(item: Appointment, calendar: string): ExEvent {
     sensitivity: (Sensitivity[safe(() => item.Sensitivity) ?? Sensitivity.Normal] ?? 'Normal') as ExSensitivity,
     freeBusy: orNull(LegacyFreeBusyStatus[safe(() => item.LegacyFreeBusyStatus) ?? -1]),
     calendarItemType: type,
-    recurrence: type === 'RecurringMaster' ? 'recurring' : null,
+    recurrence: type === 'RecurringMaster' ? recurrenceToRrule(safe(() => item.Recurrence)) : null,
     organizer: orNull(safe(() => item.Organizer?.Address)),
     attendees,
     isMeeting: safe(() => item.IsMeeting) === true,

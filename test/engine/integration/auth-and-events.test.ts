@@ -94,4 +94,17 @@ describe('authentication methods and events through the real clients', () => {
     expect(h.ex.faults.firedCount('bad-state')).toBe(1);
     expect(h.sf.actions.find('prod', 'Contact', (r) => r.Email === 'single@x.test')).toHaveLength(1);
   });
+
+  it('EVT-06: an EX weekly series reaches Salesforce as a Lightning series with the RRULE read from calendar:Recurrence', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test', calendar: [{ subject: 'Weekly pipeline', start: '2026-03-02T09:00:00Z', end: '2026-03-02T09:30:00Z', recurrence: { pattern: 'weekly', daysOfWeek: ['Monday'], count: 6 } }] }],
+      org: { users: [ann], configs: [{ name: 'Sales', users: ['ann'], events: { syncSeries: true } }] },
+    });
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors).toEqual([]);
+    const [series] = h.sf.actions.find('prod', 'Event', (r) => r.Subject === 'Weekly pipeline');
+    expect(series).toBeDefined();
+    const rule = String(series!.Recurrence2PatternText);
+    for (const part of ['FREQ=WEEKLY', 'INTERVAL=1', 'BYDAY=MO', 'COUNT=6']) expect(rule).toContain(part);
+  });
 });
