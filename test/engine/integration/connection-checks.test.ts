@@ -96,4 +96,28 @@ describe('connection checks before a rep syncs', () => {
     expect(warn.checks.find((c) => c.warning)?.name).toBe('Contacts folder');
     expect(h.ex.actions.folderNames('ann@acme.test')).not.toContain('Salesforce_Sync');
   });
+
+  it('CON-01: when Salesforce_Sync cannot be created the folder status is negative, contacts do not sync, events still do', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test', denyFolderCreation: true, calendar: [{ subject: 'Still syncs', start: '2026-03-02T15:00:00Z', end: '2026-03-02T16:00:00Z' }] }],
+      org: { users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }], contacts: [{ owner: 'ann', lastName: 'Nofolder', email: 'nf@x.test' }], configs: config(['ann']) },
+    });
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => e.rule)).toContain('CON-01');
+    expect(statusOf(h, 'ann')).toMatchObject({ ContactsFolderFound: false, CalendarFolderFound: true });
+    expect(h.sf.actions.find('prod', 'Event', (r) => r.Subject === 'Still syncs')).toHaveLength(1);
+  });
+
+  it('CONN-01: the engine logs in to Salesforce with the OAuth 2.0 username-password flow when a connected app is configured', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test' }],
+      org: { users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }], contacts: [{ owner: 'ann', lastName: 'Viaoauth', email: 'v@x.test' }], configs: config(['ann']), connectedApps: [{ clientId: 'sf-app', clientSecret: 'sf-secret' }] },
+    });
+    h.config.salesforce = { ...h.config.salesforce, oauth: { clientId: 'sf-app', clientSecret: 'sf-secret' } };
+    expect((await h.engine().runCycle()).errors).toEqual([]);
+    const logins = h.sf.trace.entries((e) => e.operation === 'login' || e.path.includes('oauth2/token'));
+    expect(logins.length).toBe(1);
+    expect(logins[0]!.path).toContain('/services/oauth2/token');
+    expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync').map((i) => i.props.Surname)).toEqual(['Viaoauth']);
+  });
 });
