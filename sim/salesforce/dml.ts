@@ -147,11 +147,25 @@ function save(org: Org, userId: string, schema: ObjectSchema, row: Row, changed:
   const ctx: SaveContext = { org, userId, changed, allowDuplicates: options.allowDuplicates ?? false, existing };
   beforeSave(ctx, schema.name, row);
   assertRequired(schema, row);
+  if (!options.system && row.OwnerId && row.OwnerId !== existing?.OwnerId) assertActiveOwner(org, schema, row);
   org.store.put(schema.name, row);
   for (const id of displacedAssignments(org, schema.name, row)) {
     softDelete(org, userId, schema, org.store.get(id)!.row);
   }
   if (schema.name === 'Event' && row.WhoId !== existing?.WhoId) syncWhoRelation(org, userId, row, existing);
+}
+
+/** A record cannot be given to (or created for) a deactivated user, as Salesforce refuses. */
+function assertActiveOwner(org: Org, schema: ObjectSchema, row: Row): void {
+  const owner = org.store.get(String(row.OwnerId))?.row;
+  if (owner && owner.IsActive !== true) {
+    throw new SfError(
+      'INACTIVE_OWNER_OR_USER',
+      `operation performed with inactive user [${String(row.OwnerId)}] as owner of ${schema.name.toLowerCase()}`,
+      400,
+      ['OwnerId'],
+    );
+  }
 }
 
 /** With Shared Activities, the event's WhoId is also its parent EventRelation; keep the two in step. */

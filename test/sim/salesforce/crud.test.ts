@@ -57,6 +57,8 @@ describe('single-record CRUD through jsforce', () => {
     expect((await failure(e.create({ Subject: 'x', StartDateTime: '2026-03-03T10:00:00Z' }))).errorCode).toBe('REQUIRED_FIELD_MISSING');
     expect((await failure(conn.sobject('Bogus').create({ Name: 'x' }))).errorCode).toBe('NOT_FOUND');
     expect((await failure(c.retrieve('003xyz'))).errorCode).toBe('MALFORMED_ID');
+    const inactiveOwner = await failure(c.create({ LastName: 'A', OwnerId: sim.actions.userId('prod', 'gone') }));
+    expect(inactiveOwner.errorCode).toBe('INACTIVE_OWNER_OR_USER');
   });
 
   it('events: end/duration derived, all-day by ActivityDate, 14-day cap, series RRULE (SIM-SF-04)', async () => {
