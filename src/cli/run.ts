@@ -3,6 +3,7 @@
  * `synclab run [paths…]`: runs scenario files and writes the conformance report. Exit 0 when nothing regressed
  * (known failures allowed), 1 on any regression, 2 on usage errors or when any scenario file is invalid.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildReport } from '../report/build-report.ts';
@@ -82,12 +83,17 @@ export async function run(argv: string[]): Promise<number> {
     return usage((error as Error).message);
   }
   const paths = positionals.length ? positionals : ['scenarios/'];
+  if (!paths.some((p) => existsSync(p))) return usage(`no such file or directory: ${paths.join(', ')} — give scenario files or folders (default scenarios/)`);
   const startedAt = new Date();
   const progress = new ProgressReporter();
   const tags = (values.tag ?? []).flatMap((t) => t.split(',')).filter(Boolean);
   const skipTags = (values['skip-tag'] ?? []).flatMap((t) => t.split(',')).filter(Boolean);
   const suite = await runSuite({ paths, ...(seed !== undefined ? { seed } : {}), workers, shard, tags, skipTags, reporters: [progress, ...reporters] });
   const finishedAt = new Date();
+  if (suite.runs.length === 0) {
+    process.stderr.write(`synclab run: no scenario files found in ${paths.join(', ')}${values.tag || values['skip-tag'] ? ' (after --tag/--skip-tag)' : ''} — expected *.yaml scenarios, see docs/scenarios.md\n`);
+    return 2;
+  }
   const info = runInfo({ seed: seed ?? null, shard, paths, ...(suite.runs.find((r) => r.versions) ? { versions: suite.runs.find((r) => r.versions)!.versions! } : {}) });
   const report = buildReport({
     results: suite.runs.map((r) => r.result),
