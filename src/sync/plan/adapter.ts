@@ -30,6 +30,8 @@ export interface ObjectAdapter<S, E> {
   readonly direction: SyncDirectionSetting;
   /** Rule ids used for this object's pair / create / delete decisions. */
   readonly rules: { match: RuleId; createEx: RuleId; createSf: RuleId; update: RuleId; delete: RuleId };
+  /** Keys merged as one unit in a conflict (conflicts.ts). */
+  readonly mergeGroups?: string[][];
   sfId(item: S): string;
   exId(item: E): string;
   sfModified(item: S): string;

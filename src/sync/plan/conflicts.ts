@@ -21,11 +21,26 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-/** Three-way merge against the last synced values. */
-export function mergeWithBase(base: MappedValues, sf: MappedValues, ex: MappedValues, winner: Side): MergeResult {
+/**
+ * Three-way merge against the last synced values. `groups` are keys that only make sense together (an event's start,
+ * end and all-day flag): a group is taken whole from one side — the side that changed it, or the policy's winner when
+ * both did — so a merge can never pair one side's start with the other side's end.
+ */
+export function mergeWithBase(base: MappedValues, sf: MappedValues, ex: MappedValues, winner: Side, groups: string[][] = []): MergeResult {
   const merged: MappedValues = {};
   const conflicts: string[] = [];
+  const grouped = new Set(groups.flat());
+  for (const group of groups) {
+    const changed = (side: MappedValues) => group.some((k) => (side[k] ?? null) !== (base[k] ?? null));
+    const sfChanged = changed(sf);
+    const exChanged = changed(ex);
+    const same = group.every((k) => (sf[k] ?? null) === (ex[k] ?? null));
+    const from = same || !exChanged ? sf : !sfChanged ? ex : winner === 'salesforce' ? sf : ex;
+    if (!same && sfChanged && exChanged) conflicts.push(...group.filter((k) => (sf[k] ?? null) !== (ex[k] ?? null)));
+    for (const k of group) if (k in sf || k in ex) merged[k] = from[k] ?? null;
+  }
   for (const key of unionKeys(sf, ex)) {
+    if (grouped.has(key)) continue;
     const s = sf[key] ?? null;
     const e = ex[key] ?? null;
     const b = base[key] ?? null;

@@ -39,6 +39,7 @@ export function eventAdapter(b: PlanBuilder): ObjectAdapter<SfEvent, ExEvent> & 
     object: 'Event',
     direction: ev.direction,
     rules: { match: 'EVT-08', createEx: 'EVT-12', createSf: 'EVT-12', update: 'EVT-12', delete: 'EVT-05' },
+    mergeGroups: [['StartDateTime', 'EndDateTime', 'IsAllDayEvent']],
     sfId: (e) => e.Id,
     exId: (e) => e.itemId,
     sfModified: (e) => e.SystemModstamp,

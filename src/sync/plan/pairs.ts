@@ -93,7 +93,7 @@ function planChanged<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, p: Pairing, s
   let conflicts: string[] = [];
   if (toEx && toSf) {
     const winner = policyWinner(b.input.config.conflictPolicy, a.sfModified(sfItem!), a.exModified(exItem!));
-    ({ merged: target, conflicts } = mergeWithBase(p.synced, sfV!, exV!, winner));
+    ({ merged: target, conflicts } = mergeWithBase(p.synced, sfV!, exV!, winner, a.mergeGroups));
     b.find('conflict', 'G-09',
       `${a.object} changed on both sides since the last sync; ${conflicts.length
         ? `conflicting fields ${conflicts.join(', ')} decided by ${b.input.config.conflictPolicy} (${winner} wins)`

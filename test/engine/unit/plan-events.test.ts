@@ -173,6 +173,27 @@ describe('EVT-06 series pattern check', () => {
   });
 });
 
+describe('G-09 event conflicts keep the time consistent', () => {
+  it('start, end and all-day merge as one unit: the winner\'s whole time, never one side\'s start with the other\'s end', () => {
+    const moved = { ...meeting, StartDateTime: '2026-11-26T17:00:00.000Z', EndDateTime: '2026-11-26T18:00:00.000Z', SystemModstamp: '2026-11-24T12:00:00Z' };
+    const extended = meetingEx({ end: '2026-11-25T18:30:00.000Z', location: 'Room 2', lastModified: '2026-11-24T13:00:00Z' });
+    const out = planRep(makeInput({ state: pairedState(meeting, 'EXM'), sfEvents: [moved], exEvents: [extended] }));
+    // Exchange changed last: its time wins as a whole; the SF-only change (none here besides time) and EX Location merge.
+    expect(out.actions).toEqual([expect.objectContaining({ type: 'update-sf-event', set: expect.objectContaining({ StartDateTime: '2026-11-25T17:00:00.000Z', EndDateTime: '2026-11-25T18:30:00.000Z', Location: 'Room 2' }) })]);
+    expect(out.findings.find((f) => f.kind === 'conflict')).toMatchObject({ field: 'StartDateTime,EndDateTime' });
+  });
+
+  it('a time change on one side and a text change on the other merge without a conflict', () => {
+    const moved = { ...meeting, StartDateTime: '2026-11-26T17:00:00.000Z', EndDateTime: '2026-11-26T18:00:00.000Z' };
+    const out = planRep(makeInput({ state: pairedState(meeting, 'EXM'), sfEvents: [moved], exEvents: [meetingEx({ location: 'Room 2' })] }));
+    expect(out.actions).toEqual([
+      expect.objectContaining({ type: 'update-ex-event', set: expect.objectContaining({ start: '2026-11-26T17:00:00.000Z', end: '2026-11-26T18:00:00.000Z' }) }),
+      expect.objectContaining({ type: 'update-sf-event', set: { Location: 'Room 2' } }),
+    ]);
+    expect(out.findings[0].message).toMatch(/merged/);
+  });
+});
+
 describe('EVT-07 attendees are not invitees', () => {
   it('creates carry no attendee list', () => {
     const out = planRep(makeInput({ exEvents: [exEvent('EX1', { attendees: ['a@x.test'] })] }));
