@@ -120,4 +120,19 @@ describe('connection checks before a rep syncs', () => {
     expect(logins[0]!.path).toContain('/services/oauth2/token');
     expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync').map((i) => i.props.Surname)).toEqual(['Viaoauth']);
   });
+
+  it('ORG-03: in a sandbox, a rep whose email still ends in .invalid is not linked and the message says to fix the email', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test' }, { address: 'bob@acme.test' }],
+      org: {
+        id: 'uat', kind: 'sandbox',
+        users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC', emailFixed: true }, { ref: 'bob', email: 'bob@acme.test', timeZone: 'UTC' }],
+        configs: config(['ann', 'bob']),
+      },
+    });
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => [e.code, e.rule])).toEqual([['EMAIL_NOT_LINKED', 'ORG-03']]);
+    expect(cycle.errors[0]!.message).toContain('.invalid');
+    expect(cycle.findings.filter((f) => f.kind === 'unlinked-email')).toHaveLength(1);
+  });
 });
