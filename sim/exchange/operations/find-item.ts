@@ -18,7 +18,7 @@ import type { OperationContext, OperationHandler } from './context.ts';
 import { folderIdElements, resolveFolder } from './folders.ts';
 import { readItemShape } from './item-shape.ts';
 import { batch } from './messages.ts';
-import { readIndexedPaging } from './paging.ts';
+import { FIND_COUNT_LIMIT, readIndexedPaging } from './paging.ts';
 
 const SUPPORTED_CHILDREN = new Set(['ItemShape', 'IndexedPageItemView', 'CalendarView', 'Restriction', 'SortOrder', 'ParentFolderIds']);
 
@@ -55,8 +55,9 @@ function calendarViewXml(ctx: OperationContext, folder: StoredFolder, view: XmlE
   const to = parseDateTime(view.attrs['EndDate'] ?? '', 'CalendarView EndDate');
   if (to < from) throw new StoreError('ErrorCalendarEndDateIsEarlierThanStartDate', 'The CalendarView EndDate is earlier than its StartDate.');
   const maxText = view.attrs['MaxEntriesReturned'];
-  const max = maxText === undefined ? Number.POSITIVE_INFINITY : Number(maxText);
-  if (!(max >= 1)) throw new StoreError('ErrorInvalidPagingMaxRows', `CalendarView MaxEntriesReturned must be a positive integer; got "${maxText}".`);
+  const asked = maxText === undefined ? Number.POSITIVE_INFINITY : Number(maxText);
+  const max = Math.min(asked, FIND_COUNT_LIMIT);
+  if (!(asked >= 1)) throw new StoreError('ErrorInvalidPagingMaxRows', `CalendarView MaxEntriesReturned must be a positive integer; got "${maxText}".`);
   const all: ItemView[] = [];
   for (const item of ctx.store.itemsIn(folder.uid)) {
     if (item.kind !== 'CalendarItem') continue;

@@ -215,3 +215,22 @@ describe('CON-01 negative path', () => {
     }
   });
 });
+
+describe('EWSFindCountLimit', () => {
+  it('returns at most 1,000 entries per FindItem response; the client pages for the rest', async () => {
+    const { startSim: start, testWorld: world } = await import('./fixture.ts');
+    const { sim: big } = await start(world({ mailboxes: [{ address: REP, department: 'Sales', contacts: [{ generate: 1200, folder: 'contacts' }] }] }));
+    try {
+      const svc = service(big);
+      const first = await svc.FindItems(WellKnownFolderName.Contacts, new ItemView(1500, 0));
+      expect(first.Items.length).toBe(1000);
+      expect(first.TotalCount).toBe(1200);
+      expect(first.MoreAvailable).toBe(true);
+      const rest = await svc.FindItems(WellKnownFolderName.Contacts, new ItemView(1500, first.NextPageOffset!));
+      expect(rest.Items.length).toBe(200);
+      expect(rest.MoreAvailable).toBe(false);
+    } finally {
+      await big.close();
+    }
+  });
+});
