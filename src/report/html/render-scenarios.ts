@@ -56,6 +56,13 @@ function renderCycles(s: ScenarioResult): string {
 
 function renderDiffs(diffs: StateDiff[]): string {
   if (!diffs.length) return '<h3>Final-state diff</h3><p>No changes between the initial world and the final state.</p>';
-  const rows = diffs.map((d) => `<tr><td>${h(d.side)}</td><td>${h(d.scope)}</td><td>${h(d.object)}</td><td>${h(d.label)}</td><td>${h(d.change)}</td><td>${d.fields ? `<pre>${Object.entries(d.fields).map(([k, v]) => `${h(k)}: ${h(describeValue(v.before, 120))} → ${h(describeValue(v.after, 120))}`).join('\n')}</pre>` : ''}</td></tr>`);
+  const rows = diffs.map((d) => `<tr><td>${h(d.side)}</td><td>${h(d.scope)}</td><td>${h(d.object)}</td><td>${h(d.label)}</td><td>${h(d.change)}</td><td>${d.fields ? `<pre>${Object.entries(d.fields).map(([k, v]) => `${h(k)}: ${fieldChange(v)}`).join('\n')}</pre>` : ''}</td></tr>`);
   return `<h3>Final-state diff</h3><table><thead><tr><th scope="col">Side</th><th scope="col">Where</th><th scope="col">Object</th><th scope="col">Item</th><th scope="col">Change</th><th scope="col">Fields</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** `"a" → "b"`, or just the value for an added / removed field. */
+function fieldChange(v: { before?: unknown; after?: unknown }): string {
+  if (v.before === undefined) return h(describeValue(v.after, 120));
+  if (v.after === undefined) return `${h(describeValue(v.before, 120))} → (removed)`;
+  return `${h(describeValue(v.before, 120))} → ${h(describeValue(v.after, 120))}`;
 }

@@ -31,7 +31,7 @@ th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertic
 th{font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.finding-row td,li.t-finding{background:var(--hl)}
-details.scenario{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:8px 0}
+details.scenario{scroll-margin-top:64px;background:var(--card);border:1px solid var(--line);border-radius:8px;margin:8px 0}
 details.scenario>summary{padding:8px 12px;cursor:pointer;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 details.scenario>div{padding:0 14px 14px}
 .timeline{list-style:none;margin:0;padding:0;border-left:2px solid var(--line)}
