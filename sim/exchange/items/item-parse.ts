@@ -22,7 +22,7 @@ export function itemKindOf(el: XmlElement): ItemKind {
   throw new EwsFault(notImplementedFault(`item type ${el.name} (the sim models Contact and CalendarItem)`));
 }
 
-/** Parses every property element of an item. `allowReadOnly` lets ItemClass through on create (Exchange ignores it). */
+/** Parses every property element of an item. An echoed ItemClass is ignored (Exchange keeps its own). */
 export function parseItem(el: XmlElement): ParsedItem {
   const kind = itemKindOf(el);
   const props: ItemProps = {};

@@ -17,7 +17,6 @@ export interface SoapFaultSpec {
   /** Default 500, as Exchange answers SOAP faults. */
   status?: number;
   headers?: Record<string, string>;
-  /** soap:Client for request problems, soap:Server otherwise. Exchange itself uses the `a:` code form; kept for notes. */
 }
 
 /** An error the operation layer throws to answer with a SOAP fault instead of a ResponseMessage. */
