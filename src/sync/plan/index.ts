@@ -42,7 +42,7 @@ function planContacts(b: PlanBuilder): void {
   const sf = sideInput(salesforce.contacts, a.sfId, lookups.candidates?.sfContacts);
   const ex = sideInput(exchange.contacts, a.exId, lookups.candidates?.exContacts);
   const paired = planPairs(b, a, pairings, sf, ex);
-  planUnpaired(b, a, { sf, ex, ...paired, exStamp: (c) => ({ orgId: c.stampedOrgId, recordId: c.stampedRecordId }) });
+  planUnpaired(b, a, { sf, ex, ...paired, fullSf: salesforce.contacts.full, exStamp: (c) => ({ orgId: c.stampedOrgId, recordId: c.stampedRecordId }) });
   planUnresolved(b, new Map(pairings.map((p) => [p.exId, p])), sf.upserts, paired.touched);
 }
 
@@ -53,7 +53,7 @@ function planEvents(b: PlanBuilder): void {
   const sf = sideInput(salesforce.events, a.sfId, lookups.candidates?.sfEvents, (e) => badTimes(b, 'salesforce', e.Id, e.StartDateTime, e.EndDateTime));
   const ex = sideInput(exchange.events, a.exId, lookups.candidates?.exEvents, (e) => badTimes(b, 'exchange', e.itemId, e.start, e.end));
   const paired = planPairs(b, a, pairings, sf, ex);
-  planUnpaired(b, a, { sf, ex, ...paired, exStamp: (e) => ({ orgId: e.stampedOrgId, recordId: e.stampedRecordId }) });
+  planUnpaired(b, a, { sf, ex, ...paired, fullSf: salesforce.events.full, exStamp: (e) => ({ orgId: e.stampedOrgId, recordId: e.stampedRecordId }) });
   if (a.outOfWindow > 0) {
     b.find('out-of-window', 'EVT-04',
       `${a.outOfWindow} event(s) outside the event filter (${a.windowLabel}) were not synced`, { object: 'Event' });

@@ -6,7 +6,7 @@
  * (G-04). Items on a side the direction does not sync FROM are still offered as partners, so a one-way sync never
  * duplicates an item that already exists on the target side.
  */
-import type { ObjectAdapter } from './adapter.ts';
+import type { ObjectAdapter, Skip } from './adapter.ts';
 import { syncsToEx, syncsToSf, type PlanBuilder } from './context.ts';
 import { mergeWithoutBase, policyWinner } from './conflicts.ts';
 import { MatchPool } from './matching.ts';
@@ -22,6 +22,8 @@ export interface UnpairedInput<S, E> {
   survivors: { sf: S[]; ex: E[] };
   /** EX item → org id it carries (ORG-01 / G-05 stamps). */
   exStamp(item: E): { orgId?: string; recordId?: string };
+  /** The SF side was read in full (every record in scope is in `sf.upserts`). */
+  fullSf: boolean;
 }
 
 export function planUnpaired<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, u: UnpairedInput<S, E>): void {
@@ -65,11 +67,13 @@ export function planUnpaired<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, u: Un
       else a.createEx(item, values, a.rules.createEx, 'no matching Exchange item');
     }
   }
+  const survivorIds = new Set(u.survivors.ex.map(a.exId));
+  const lostPairing = lostPairingCheck(b, a, u, survivorIds);
   if (syncsToSf(a.direction)) {
     for (const item of exSources) {
       if (u.claimedEx.has(a.exId(item))) continue;
       const values = exV(item);
-      const skip = a.exSkip(item, values, 'create') ?? a.capSkip?.() ?? null;
+      const skip = lostPairing(item) ?? a.exSkip(item, values, 'create') ?? a.capSkip?.() ?? null;
       if (skip) { reportSkip(b, a, skip, 'salesforce', { exId: a.exId(item) }); continue; }
       u.claimedEx.add(a.exId(item));
       const match = sfPool.take(a.exMatchKeys(item, values));
@@ -77,6 +81,24 @@ export function planUnpaired<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, u: Un
       else a.createSf(item, values, a.rules.createSf, 'no matching Salesforce record');
     }
   }
+}
+
+/**
+ * G-04: an EX item stamped by this org for record R, unpaired, in an incremental cycle that did not read R, is a create
+ * whose pairing was lost — creating it again would duplicate R. Not so when R is paired with another item (an Outlook
+ * copy keeps the stamp: it is a new contact), when R was deleted, or when the item is a survivor being written back.
+ */
+function lostPairingCheck<S, E>(b: PlanBuilder, a: ObjectAdapter<S, E>, u: UnpairedInput<S, E>, survivorIds: Set<string>) {
+  return (item: E): Skip | null => {
+    const stamp = u.exStamp(item);
+    const id = stamp.recordId;
+    if (!id || stamp.orgId !== b.input.org.orgId || survivorIds.has(a.exId(item))) return null;
+    if (u.fullSf || u.claimedSf.has(id) || u.sf.deletes.has(id)) return null;
+    return {
+      rule: 'G-04', finding: 'error',
+      reason: `carries this org's stamp for Salesforce record ${id}, which this incremental read did not include: not created again (it would duplicate ${id}); include stamped records in lookups.candidates, or reset the rep`,
+    };
+  };
 }
 
 function matchReason(b: PlanBuilder): string {

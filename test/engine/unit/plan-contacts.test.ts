@@ -303,6 +303,25 @@ describe('ORG-01 / G-05 org stamps', () => {
   });
 });
 
+describe('G-04 lost pairings are not created twice', () => {
+  const stamped = (id: string) => annEx({}, { itemId: id, stampedOrgId: ORG.orgId, stampedRecordId: '003ANN' });
+  it('an item stamped for a record this incremental read did not include is skipped with an error finding', () => {
+    const out = planRep(makeInput({ exContacts: [stamped('EXLOST')], lookups: { accountsByName: { globex: '001G' } } }));
+    expect(out.actions).toEqual([]);
+    expect(out.findings).toEqual([expect.objectContaining({ kind: 'error', rule: 'G-04', exId: 'EXLOST', message: expect.stringMatching(/would duplicate 003ANN/) })]);
+  });
+
+  it('a copy of a paired item (the stamp came along) is a new contact and is created', () => {
+    const out = planRep(makeInput({ state: pairedState(ann, 'EXANN'), exContacts: [stamped('EXCOPY')], lookups: { accountsByName: { globex: '001G' } } }));
+    expect(types(out)).toEqual(['create-sf-contact']);
+  });
+
+  it('with a full SF read the record is either there (re-paired, G-05) or gone (created)', () => {
+    expect(types(planRep(makeInput({ full: true, sfContacts: [ann], exContacts: [stamped('EXLOST')], lookups: { accountsByName: { globex: '001G' } } })))).toEqual(['pair']);
+    expect(types(planRep(makeInput({ full: true, exContacts: [stamped('EXLOST')], lookups: { accountsByName: { globex: '001G' } } })))).toEqual(['create-sf-contact']);
+  });
+});
+
 describe('RST-01 reset re-pairs instead of duplicating', () => {
   it('after state is cleared, a full resync pairs every existing item by matching', () => {
     const state = emptyState();
