@@ -26,13 +26,21 @@ function findingMatches(ctx: RunContext, f: Finding, a: ExpectArgs<'finding'>): 
   if (a.kind && f.kind !== a.kind) return false;
   if (a.rule && f.rule !== a.rule) return false;
   if (a.org && f.org !== a.org) return false;
-  if (a.otherOrg && f.otherOrg !== a.otherOrg) return false;
+  if (a.otherOrg && !sameOrg(ctx, f.otherOrg, a.otherOrg)) return false;
   if (a.object && f.object !== a.object) return false;
   if (a.field && f.field?.toLowerCase() !== a.field.toLowerCase()) return false;
   if (a.rep && !repMatches(ctx, f.rep, a.rep)) return false;
   if (a.before !== undefined && !matchValue(f.before, a.before)) return false;
   if (a.after !== undefined && !matchValue(f.after, a.after)) return false;
   return true;
+}
+
+/** Findings name the other org by its 18-char id; scenarios may use the org's label (uat). */
+function sameOrg(ctx: RunContext, actual: string | undefined, wanted: string): boolean {
+  if (!actual) return false;
+  if (actual === wanted) return true;
+  const org = ctx.env.salesforce.orgs().find((o) => o.id === wanted);
+  return !!org && org.orgId.slice(0, 15) === actual.slice(0, 15);
 }
 
 /** A finding names the rep by username or email; a scenario by user ref, email or username. */
@@ -88,7 +96,9 @@ export function checkConnectionTest(ctx: RunContext, a: ExpectArgs<'connection-t
   const problems: string[] = [];
   if (a.verdict && result.verdict !== a.verdict) problems.push(`verdict is "${result.verdict}"`);
   if (a.failing && !failing.some((n) => n.toLowerCase().includes(a.failing!.toLowerCase()))) problems.push(`no failing check named like "${a.failing}" (failing: ${failing.join(', ') || 'none'})`);
-  const actual = { verdict: result.verdict, failing };
+  const notes = result.checks.filter((c) => !c.ok || c.warning).map((c) => `${c.detail} ${c.fix ?? ''}`);
+  if (a.detail && !notes.some((n) => n.toLowerCase().includes(a.detail!.toLowerCase()))) problems.push(`no failed or warning check says "${a.detail}"`);
+  const actual = { verdict: result.verdict, failing, ...(a.detail ? { details: notes } : {}) };
   return problems.length ? fail(`connection test ${a.ref}: ${problems.join('; ')}`, a, actual) : pass(actual);
 }
 

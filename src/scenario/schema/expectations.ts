@@ -75,6 +75,7 @@ export const EXPECT_SCHEMAS = {
     ref: Ref,
     verdict: z.enum(['Connectivity Test Successful', 'Connectivity Test Successful with Warnings', 'Connectivity Test Failed']).optional(),
     failing: z.string().optional().meta({ description: 'Name (or part) of a check that must have failed' }),
+    detail: z.string().optional().meta({ description: 'Text the detail or fix of a failed or warning check must contain (what to do)' }),
   }),
 } as const;
 
