@@ -6,7 +6,8 @@
  */
 import type { Clock } from '#time/clock.ts';
 import { mintChangeKey, mintFolderId, mintItemId } from './ids.ts';
-import { folderNotFound, itemNotFound, StoreError } from './store-error.ts';
+import { FolderTree } from './folder-tree.ts';
+import { itemNotFound, StoreError } from './store-error.ts';
 import type {
   DistinguishedFolder,
   ExtendedValue,
@@ -24,8 +25,7 @@ export type DeleteMode = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 
 export class ExchangeStore {
   #mailboxes = new Map<string, StoredMailbox>();
-  #folders = new Map<string, StoredFolder>();
-  #folderById = new Map<string, StoredFolder>();
+  #folders = new FolderTree();
   #items = new Map<string, StoredItem>();
   #itemById = new Map<string, StoredItem>();
   /** folder uid → uids of the items in it, in creation order (FindItem pages over this, not over every item). */
@@ -77,35 +77,25 @@ export class ExchangeStore {
   }
 
   distinguishedFolder(mailbox: string, name: DistinguishedFolder): StoredFolder {
-    const key = mailbox.toLowerCase();
-    for (const folder of this.#folders.values()) {
-      if (folder.mailbox === key && folder.distinguished === name) return folder;
-    }
-    throw folderNotFound();
+    return this.#folders.distinguished(mailbox, name);
   }
 
   folderByUid(uid: string): StoredFolder {
-    const folder = this.#folders.get(uid);
-    if (!folder) throw folderNotFound();
-    return folder;
+    return this.#folders.byUid(uid);
   }
 
   /** A folder by its EWS FolderId, only within `mailbox` (another mailbox's id is "not found", as on Exchange). */
   folderById(mailbox: string, folderId: string): StoredFolder {
-    const folder = this.#folderById.get(folderId);
-    if (!folder || folder.mailbox !== mailbox.toLowerCase()) throw folderNotFound();
-    return folder;
+    return this.#folders.byId(mailbox, folderId);
   }
 
   childFolders(parentUid: string): StoredFolder[] {
-    return [...this.#folders.values()].filter((f) => f.parentUid === parentUid);
+    return this.#folders.children(parentUid);
   }
 
   /** All folders below `parentUid`, depth first (FindFolder Traversal="Deep"). */
   descendantFolders(parentUid: string): StoredFolder[] {
-    const out: StoredFolder[] = [];
-    for (const childFolder of this.childFolders(parentUid)) out.push(childFolder, ...this.descendantFolders(childFolder.uid));
-    return out;
+    return this.#folders.descendants(parentUid);
   }
 
   /** `asWorld`: the world says the folder already exists, so a mailbox's denyFolderCreation does not apply. */
@@ -135,8 +125,7 @@ export class ExchangeStore {
       ...(parentUid ? { parentUid } : {}),
       ...(distinguished ? { distinguished } : {}),
     };
-    this.#folders.set(uid, folder);
-    this.#folderById.set(folder.folderId, folder);
+    this.#folders.add(folder);
     this.#journals.set(uid, []);
     return folder;
   }
@@ -269,7 +258,7 @@ export class ExchangeStore {
       seq: this.#seq,
       nextUid: this.#nextUid,
       mailboxes: [...this.#mailboxes.values()],
-      folders: [...this.#folders.values()],
+      folders: this.#folders.all(),
       items: [...this.#items.values()],
       journals: Object.fromEntries(this.#journals),
     });
@@ -285,10 +274,7 @@ export class ExchangeStore {
     this.#seq = copy.seq;
     this.#nextUid = copy.nextUid;
     for (const m of copy.mailboxes) this.#mailboxes.set(m.address, m);
-    for (const f of copy.folders) {
-      this.#folders.set(f.uid, f);
-      this.#folderById.set(f.folderId, f);
-    }
+    for (const f of copy.folders) this.#folders.add(f);
     for (const i of copy.items) {
       this.#items.set(i.uid, i);
       this.#itemById.set(i.itemId, i);
@@ -309,7 +295,6 @@ export class ExchangeStore {
   #clear(): void {
     this.#mailboxes.clear();
     this.#folders.clear();
-    this.#folderById.clear();
     this.#items.clear();
     this.#itemById.clear();
     this.#folderItems.clear();
