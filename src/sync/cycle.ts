@@ -108,7 +108,14 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     summary.written.exchange += outcome.written.exchange;
     desired.set(outcome.userId, { ...(desired.get(outcome.userId) ?? {}), ...outcome.status });
   }
-  if (!rt.options.dryRun) summary.written.salesforce += await writeStatuses(rt, desired, setup.statuses);
+  if (!rt.options.dryRun) {
+    const statuses = await writeStatuses(rt, desired, setup.statuses);
+    summary.written.salesforce += statuses.written;
+    for (const f of statuses.failures) {
+      const rep = users.find((u) => u.Id === f.userId);
+      summary.errors.push({ rep: rep?.Username ?? f.userId, code: f.code, rule: 'STAT-03', message: `writing the user status (${rt.objects.userStatus}) failed: ${f.message}` });
+    }
+  }
   const reachedExchange = outcomes.some((o) => o.status.RecognizedByServiceAccount === true);
   const rejected = outcomes.length > 0 && outcomes.every((o) => o.errors.some((e) => e.code === 'HttpUnauthorized' || e.rule === 'CONN-05'));
   summary.status = {

@@ -68,11 +68,16 @@ export function countsAndTimes(state: RepState | undefined, previous: UserStatus
   };
 }
 
-/** Writes status changes for every rep in one create batch and one update batch. Returns the records written. */
-export async function writeStatuses(rt: EngineRuntime, desired: Map<string, StatusValues>, existing: Map<string, UserStatusRecord>): Promise<number> {
+/**
+ * Writes status changes for every rep in one create batch and one update batch. Returns the records written and the
+ * failures (a status the org refused is an error of the cycle, never silently dropped).
+ */
+export async function writeStatuses(rt: EngineRuntime, desired: Map<string, StatusValues>, existing: Map<string, UserStatusRecord>): Promise<{ written: number; failures: Array<{ userId: string; code: string; message: string }> }> {
   const creates: Record<string, unknown>[] = [];
   const updates: Array<Record<string, unknown> & { Id: string }> = [];
-  for (const [userId, values] of [...desired].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [userId, all] of [...desired].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // null = "not checked": omitted, never written (Salesforce refuses null for a checkbox field).
+    const values = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null && v !== undefined));
     const record = existing.get(userId);
     if (!record) {
       creates.push({ UserId: userId, ...values });
@@ -92,7 +97,14 @@ export async function writeStatuses(rt: EngineRuntime, desired: Map<string, Stat
     const record = byId.get(updates[i]!.Id);
     if (r.ok && record) Object.assign(record, updates[i]);
   });
-  return [...created, ...updated].filter((r) => r.ok).length;
+  const failures: Array<{ userId: string; code: string; message: string }> = [];
+  created.forEach((r, i) => {
+    if (!r.ok) failures.push({ userId: String(creates[i]!.UserId), code: r.code, message: r.message });
+  });
+  updated.forEach((r, i) => {
+    if (!r.ok) failures.push({ userId: [...existing.values()].find((x) => x.Id === updates[i]!.Id)?.UserId ?? updates[i]!.Id, code: r.code, message: r.message });
+  });
+  return { written: [...created, ...updated].filter((r) => r.ok).length, failures };
 }
 
 function same(a: unknown, b: unknown): boolean {
