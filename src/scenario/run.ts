@@ -15,6 +15,7 @@ import { note, type RunContext } from './run/context.ts';
 import { diffStates, snapshotState, type StateSnapshot } from './run/diff.ts';
 import type { Expectation, Scenario, ScenarioStep } from './schema.ts';
 import { describeStep, STEP_HANDLERS } from './steps/index.ts';
+import { expectFailure } from './run/expect-error.ts';
 
 export interface ScenarioRun {
   result: ScenarioResult;
@@ -93,40 +94,6 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
   } finally {
     await env.close();
   }
-}
-
-/** A step marked `expectError` must fail, with a message containing the given text: its own PASS/FAIL result. */
-async function expectFailure(ctx: RunContext, step: Exclude<ScenarioStep, { kind: 'expect' }>): Promise<ExpectationResult> {
-  const started = performance.now();
-  const wanted = step.expectError === true ? undefined : step.expectError;
-  const base = {
-    id: `${ctx.scenario.id}#steps[${step.index}].expectError`,
-    scenario: ctx.scenario.id,
-    name: step.name ?? `${describeStep(step)} is refused${wanted ? ` ("${wanted}")` : ''}`,
-    kind: 'step-error',
-    rules: [...ctx.scenario.rules],
-  };
-  let verdict: Verdict = 'FAIL';
-  let message: string;
-  let actual: string | undefined;
-  try {
-    await STEP_HANDLERS[step.kind](ctx, step.args as never);
-    message = 'the step succeeded, but the scenario expects it to be refused';
-  } catch (error) {
-    actual = describeError(error);
-    if (error instanceof NotSupportedError) {
-      verdict = 'SKIP';
-      message = actual;
-    } else if (!wanted || actual.toLowerCase().includes(wanted.toLowerCase())) {
-      verdict = 'PASS';
-      message = actual;
-    } else message = `refused, but the message does not mention "${wanted}"`;
-  }
-  note(ctx, { kind: 'check', label: base.name, verdict, detail: message });
-  return {
-    ...base, verdict, at: ctx.clock.now(), durationMs: Math.round((performance.now() - started) * 100) / 100,
-    ...(verdict === 'PASS' ? {} : { message, ...(verdict === 'FAIL' ? { expected: { error: wanted ?? true }, actual: actual ?? 'no error' } : {}) }),
-  };
 }
 
 function allExpectations(scenario: Scenario): Array<{ e: Expectation; id: string }> {
