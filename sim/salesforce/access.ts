@@ -78,7 +78,9 @@ export function canRead(org: Org, userId: string, schema: ObjectSchema, row: Row
   return sharingDefault(org, target.type) !== 'Private';
 }
 
+/** CONN-10: the Lightning Sync setup objects (setup, configurations, assignments, statuses) are Setup data. */
 export function canReadObject(access: AccessModel, perms: Set<Permission>): boolean {
+  if (access === 'lightning-sync') return hasAll(perms, CONN_10_PERMISSIONS);
   return access !== 'lightning-sync-error' || perms.has('ViewAllData');
 }
 
@@ -119,9 +121,16 @@ export function assertCanWrite(org: Org, userId: string, schema: ObjectSchema, r
   }
 }
 
-/** Reading LightningSyncError without ViewAllData (CONN-10) → INSUFFICIENT_ACCESS, as the error report does. */
+/**
+ * CONN-10 on reads → INSUFFICIENT_ACCESS: the error report (LightningSyncError) needs View All Data; setup,
+ * configurations, assignments and statuses need Customize Application + Manage Users + Manage Lightning Sync.
+ */
 export function assertCanQuery(schema: ObjectSchema, perms: Set<Permission>): void {
-  if (!canReadObject(schema.access, perms)) {
-    throw new SfError('INSUFFICIENT_ACCESS', `insufficient access rights: reading ${schema.name} needs View All Data (CONN-10)`, 403);
-  }
+  if (canReadObject(schema.access, perms)) return;
+  const needed = schema.access === 'lightning-sync-error' ? ['ViewAllData' as Permission] : CONN_10_PERMISSIONS;
+  throw new SfError(
+    'INSUFFICIENT_ACCESS',
+    `insufficient access rights: reading ${schema.name} needs ${needed.join(' + ')} (CONN-10); missing ${needed.filter((p) => !perms.has(p)).join(', ')}`,
+    403,
+  );
 }

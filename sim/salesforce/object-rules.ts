@@ -7,6 +7,7 @@
  */
 import { SfError } from './errors.ts';
 import { normalizeEvent } from './event-rules.ts';
+import { checkFieldMappings } from './mapping-rules.ts';
 import { schemaForId } from './schema/index.ts';
 import { MAX_EVENT_FILTER_DAYS } from './schema/lightning-sync-objects.ts';
 import type { Org } from './org.ts';
@@ -46,6 +47,7 @@ export function beforeSave(ctx: SaveContext, type: string, row: Row): void {
     case LS.config:
       unique(ctx.org, type, row, 'Name', 'DUPLICATE_VALUE', true);
       checkEventFilter(row);
+      checkFieldMappings(row);
       break;
     case LS.assignment:
       checkAssignment(row);

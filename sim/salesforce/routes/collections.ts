@@ -5,7 +5,7 @@
  * order, failures do not stop the rest. With allOrNone true, the first failure rolls back every write of the request
  * and the other records report ALL_OR_NONE_OPERATION_ROLLED_BACK.
  */
-import { canRead } from '../access.ts';
+import { assertCanQuery, canRead, permissionsOf } from '../access.ts';
 import { deleteRecord, insertRecord, updateRecord } from '../dml.ts';
 import { jsonResponse, SfError } from '../errors.ts';
 import { normalizeId } from '../ids.ts';
@@ -152,6 +152,7 @@ export const collectionRoutes: Route[] = [
         throw new SfError('JSON_PARSER_ERROR', 'sObject Collections retrieve: the body needs "ids" and a non-empty "fields" array');
       }
       checkCount(body.ids.length);
+      assertCanQuery(schema, permissionsOf(ctx.org, ctx.userId));
       const fields = body.fields.map(String);
       const out = body.ids.map((raw) => {
         const id = normalizeId(raw);

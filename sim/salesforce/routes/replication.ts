@@ -6,7 +6,7 @@
  * `earliestDateAvailable`: the later of the window start and the last recycle-bin purge; a start before it means
  * deletions may have been lost and the client must resync fully. Only records the user can see are reported.
  */
-import { canRead, permissionsOf } from '../access.ts';
+import { assertCanQuery, canRead, permissionsOf } from '../access.ts';
 import { jsonResponse, SfError } from '../errors.ts';
 import { sfDateTime } from '../rest-format.ts';
 import { parseSalesforceDateTime } from '../validation.ts';
@@ -55,6 +55,7 @@ export const replicationRoutes: Route[] = [
       const schema = schemaFromPath(ctx);
       const { start, covered } = range(ctx, UPDATED_WINDOW_DAYS);
       const perms = permissionsOf(ctx.org, ctx.userId);
+      assertCanQuery(schema, perms);
       const ids: string[] = [];
       for (const row of ctx.org.store.rowsOf(schema.name)) {
         if (row.IsDeleted === true) continue;
@@ -74,6 +75,7 @@ export const replicationRoutes: Route[] = [
       const schema = schemaFromPath(ctx);
       const { start, covered, windowStart } = range(ctx, DELETED_WINDOW_DAYS);
       const perms = permissionsOf(ctx.org, ctx.userId);
+      assertCanQuery(schema, perms);
       const deletedRecords: Array<{ id: string; deletedDate: unknown }> = [];
       for (const entry of ctx.org.store.deleteLog()) {
         if (entry.type !== schema.name || entry.deletedAt < start || entry.deletedAt >= covered) continue;

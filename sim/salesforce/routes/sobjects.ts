@@ -3,7 +3,7 @@
  * `sobjects` (global describe), `sobjects/{Type}` (basic info, POST create), `sobjects/{Type}/describe`, and
  * `sobjects/{Type}/{id}` (GET with `?fields=`, PATCH → 204, DELETE → 204). Unknown types → 404 NOT_FOUND.
  */
-import { canRead } from '../access.ts';
+import { assertCanQuery, canRead, permissionsOf } from '../access.ts';
 import { deleteRecord, insertRecord, updateRecord } from '../dml.ts';
 import { jsonResponse, malformedId, SfError } from '../errors.ts';
 import { normalizeId } from '../ids.ts';
@@ -24,6 +24,7 @@ function retrieve(ctx: RouteContext): Response {
   const schema = schemaFromPath(ctx);
   const id = normalizeId(ctx.params.id);
   if (!id || schemaForId(id) !== schema) throw malformedId(`${schema.name} ID`, ctx.params.id);
+  assertCanQuery(schema, permissionsOf(ctx.org, ctx.userId));
   const row = ctx.org.store.get(id)?.row;
   if (!row || row.IsDeleted === true || !canRead(ctx.org, ctx.userId, schema, row)) {
     throw new SfError('NOT_FOUND', `The requested resource does not exist: ${ctx.url.pathname}`, 404);

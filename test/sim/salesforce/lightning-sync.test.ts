@@ -28,6 +28,17 @@ describe('Lightning Sync objects and CONN-10 permissions', () => {
     expect(ok.success).toBe(true);
   });
 
+  it('reading setup, configurations and statuses needs the CONN-10 permissions too', async () => {
+    const rep = await login(sim, 'prod', 'ana@acme.test', 'ana-pw');
+    const f = await failure(rep.query(`SELECT Id FROM ${LS.config}`));
+    expect(f.errorCode).toBe('INSUFFICIENT_ACCESS');
+    expect(f.message).toMatch(/missing CustomizeApplication, ManageUsers, ManageLightningSync/);
+    const configId = sim.actions.find('prod', LS.config)[0]!.Id as string;
+    expect((await failure(rep.sobject(LS.config).retrieve(configId))).errorCode).toBe('INSUFFICIENT_ACCESS');
+    const half = await login(sim, 'prod', 'half@acme.test', 'half-pw');
+    expect((await half.query(`SELECT Id FROM ${LS.setup}`)).totalSize).toBe(1);
+  });
+
   it('the error report needs View All Data (INSUFFICIENT_ACCESS)', async () => {
     const admin = await loginAdmin(sim);
     await admin.sobject(LS.error).create({ UserId: sim.actions.userId('prod', 'ana'), ObjectType: 'Contact', ErrorCode: 'X', Message: 'boom' });
@@ -55,6 +66,21 @@ describe('Lightning Sync objects and CONN-10 permissions', () => {
     expect(f.message).toMatch(/at most 180 days; got 365/);
     expect(((await admin.sobject(LS.config).create({ Name: 'Ok', EventFilter: 'LAST_N_DAYS', EventFilterDays: 180 })) as { success: boolean }).success).toBe(true);
     expect((await failure(admin.sobject(LS.config).create({ Name: 'Reps' }))).errorCode).toBe('DUPLICATE_VALUE');
+  });
+});
+
+describe('CFG-05 field mappings', () => {
+  it('matching fields are locked and custom fields cannot be mapped', async () => {
+    const admin = await loginAdmin(sim);
+    const config = sim.actions.find('prod', LS.config)[0]!.Id as string;
+    await admin.sobject(LS.config).update({ Id: config, ContactFieldMapping: JSON.stringify({ Department: null, Email: 'EmailAddress1' }) });
+    const email = await failure(admin.sobject(LS.config).update({ Id: config, ContactFieldMapping: JSON.stringify({ Email: 'EmailAddress2' }) }));
+    expect(email).toMatchObject({ errorCode: 'FIELD_INTEGRITY_EXCEPTION' });
+    expect(email.message).toMatch(/Email is used for matching and is locked to EmailAddress1/);
+    const custom = await failure(admin.sobject(LS.config).update({ Id: config, EventFieldMapping: JSON.stringify({ Region__c: 'Location' }) }));
+    expect(custom.message).toMatch(/custom field Region__c/);
+    expect((await failure(admin.sobject(LS.config).update({ Id: config, EventFieldMapping: JSON.stringify({ StartDateTime: null }) }))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
+    expect((await failure(admin.sobject(LS.config).update({ Id: config, EventFieldMapping: 'not json' }))).errorCode).toBe('FIELD_INTEGRITY_EXCEPTION');
   });
 });
 
