@@ -142,6 +142,22 @@ describe('control API and msw handlers', () => {
     expect(JSON.stringify(trace)).not.toMatch(/Svc&<pass>1|Basic [A-Za-z0-9+/=]{8,}/);
   });
 
+  it('snapshots, restores and schedules faults over /_sim', async () => {
+    const base = `${sim.urls.origin}/_sim`;
+    const snapshot = await (await fetch(`${base}/snapshot`)).text();
+    sim.actions.createContact(REP, { ref: 'temp', folder: 'contacts', givenName: 'Temp' });
+    expect(sim.actions.item(REP, 'temp')).toBeDefined();
+    expect((await fetch(`${base}/restore`, { method: 'POST', body: snapshot })).status).toBe(200);
+    expect(sim.actions.item(REP, 'temp')).toBeUndefined();
+    const bad = await fetch(`${base}/restore`, { method: 'POST', body: '{"format":"nope"}' });
+    expect(bad.status).toBe(422);
+    const rules = [{ id: 'busy', match: { operation: 'FindItem', nth: 1 }, effect: { kind: 'server-busy', backOffMs: 1000 } }];
+    expect((await fetch(`${base}/faults`, { method: 'PUT', body: JSON.stringify(rules) })).status).toBe(200);
+    expect(sim.faults.list().map((r) => r.id)).toEqual(['busy']);
+    sim.faults.clear();
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+
   it('serves ews-javascript-api in-process through msw setupServer', async () => {
     const server = setupServer(...sim.handlers);
     server.listen({ onUnhandledRequest: 'error' });
