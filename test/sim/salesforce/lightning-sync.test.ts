@@ -137,4 +137,18 @@ describe('rep and admin actions', () => {
     const trace = (await (await fetch(`${base}/_sim/trace`)).json()) as { entries: unknown[] };
     expect(trace.entries).toHaveLength(0); // control calls are not traced
   });
+
+  it('snapshot / restore over HTTP, and the org app answers in-process without a socket', async () => {
+    const org = sim.org('prod');
+    const call = (path: string, body?: unknown) =>
+      org.fetch(new Request(`${org.loginUrl}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const { snapshotId } = (await (await call('/_sim/snapshot', {})).json()) as { snapshotId: string };
+    await call('/_sim/action', { action: 'createRecord', as: 'ana', type: 'Contact', fields: { LastName: 'Temp' } });
+    expect(sim.actions.find('prod', 'Contact')).toHaveLength(2);
+    expect((await call('/_sim/restore', { snapshotId })).status).toBe(200);
+    expect(sim.actions.find('prod', 'Contact')).toHaveLength(1);
+    expect((await call('/_sim/restore', { snapshotId: 'nope' })).status).toBe(404);
+    const versions = await call('/services/data');
+    expect(versions.status).toBe(200);
+  });
 });
