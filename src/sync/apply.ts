@@ -91,8 +91,12 @@ export function errorRecords(failures: ItemFailure[], userId: string, at: number
   }));
 }
 
-export async function writeErrorRecords(ctx: ApplyContext, errorObject: string, failures: ItemFailure[]): Promise<number> {
-  if (failures.length === 0) return 0;
+/** Writes the error records; returns how many were written and why the others were refused (never silent). */
+export async function writeErrorRecords(ctx: ApplyContext, errorObject: string, failures: ItemFailure[]): Promise<{ written: number; refused: string[] }> {
+  if (failures.length === 0) return { written: 0, refused: [] };
   const results = await createRecords(ctx.salesforce.session, errorObject, errorRecords(failures, ctx.rep.userId, ctx.now()), { ...ctx.salesforce.write, readBack: false });
-  return results.filter((r) => r.ok).length;
+  return {
+    written: results.filter((r) => r.ok).length,
+    refused: results.flatMap((r) => (r.ok ? [] : [`${r.code}: ${r.message}`])),
+  };
 }

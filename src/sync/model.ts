@@ -201,6 +201,11 @@ export interface RepState {
   intents?: WriteIntent[];
   /** added by ENG-IO: cached FolderId of Salesforce_Sync, so a no-change cycle need not FindFolder again. */
   syncFolderId?: string;
+  /**
+   * added by ENG-IO: items whose write failed, re-read from their source side next cycle so they sync once the cause
+   * is gone (ERR-01, G-01) although the change feed has moved past them. `code` suppresses a repeated error record.
+   */
+  retry?: Array<{ object: 'Contact' | 'Event'; source: 'salesforce' | 'exchange'; id: string; code: string; since: number }>;
 }
 
 /**

@@ -108,6 +108,8 @@ export async function readRep(
     }
   }
 
+  await addRetries(rt, conn, config, state, syncFolderId, out);
+
   for (const c of [...out.exchange.contacts.upserts, ...out.exchange.events.upserts]) out.versions.exChangeKeys.set(c.itemId, c.changeKey);
   for (const r of [...out.salesforce.contacts.upserts, ...out.salesforce.events.upserts, ...(out.lookups.candidates?.sfContacts ?? []), ...(out.lookups.candidates?.sfEvents ?? [])]) {
     out.versions.sfModstamps.set(r.Id, r.SystemModstamp);
@@ -166,4 +168,29 @@ async function exEventCandidates(conn: RepConnection, sfUpserts: SfEvent[], exUp
   if (starts.length === 0) return [];
   const known = new Set(exUpserts.map((e) => e.itemId));
   return (await conn.search.eventsByStart(starts)).filter((e) => !known.has(e.itemId));
+}
+
+/** Items that failed last cycle are read again from their source side and planned like fresh changes (ERR-01, G-01). */
+async function addRetries(rt: EngineRuntime, conn: RepConnection, config: EffectiveConfig, state: RepState, syncFolderId: string | undefined, out: RepReads): Promise<void> {
+  const retry = state.retry ?? [];
+  const ids = (object: 'Contact' | 'Event', source: 'salesforce' | 'exchange') => retry.filter((r) => r.object === object && r.source === source).map((r) => r.id);
+  const merge = <T>(set: ChangeSet<T>, items: T[], idOf: (t: T) => string) => {
+    const known = new Set(set.upserts.map(idOf));
+    set.upserts.push(...items.filter((i) => !known.has(idOf(i))));
+  };
+  if (config.contacts.direction !== 'dont-sync') {
+    const exIds = ids('Contact', 'exchange');
+    if (exIds.length && syncFolderId) {
+      const properties = Object.values(config.contacts.mapping).filter((p) => p in CONTACT_PROPERTIES);
+      merge(out.exchange.contacts, await conn.reader.contacts(exIds, properties, SYNC_FOLDER_NAME), (c) => c.itemId);
+    }
+    for (const chunk of chunks(ids('Contact', 'salesforce'))) {
+      merge(out.salesforce.contacts, (await readContacts(rt.session, { mappedFields: Object.keys(config.contacts.mapping), where: `Id IN ${soqlIn(chunk)}` })).records, (c) => c.Id);
+    }
+  }
+  if (config.events.direction !== 'dont-sync') {
+    const exIds = ids('Event', 'exchange');
+    if (exIds.length) merge(out.exchange.events, await conn.reader.events(exIds), (e) => e.itemId);
+    for (const chunk of chunks(ids('Event', 'salesforce'))) merge(out.salesforce.events, await readEventsWhere(rt.session, `Id IN ${soqlIn(chunk)}`), (e) => e.Id);
+  }
 }

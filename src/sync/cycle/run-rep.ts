@@ -31,9 +31,6 @@ export interface CycleScope {
   syncingEmails: string[];
 }
 
-/** Failures worth retrying next cycle: the checkpoint does not move past them. */
-const TRANSIENT = new Set(['UNABLE_TO_LOCK_ROW', 'ErrorServerBusy', 'ErrorExceededConnectionCount', 'HttpServiceUnavailable', 'Timeout', 'NetworkError', 'ErrorIrresolvableConflict']);
-
 export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob): Promise<RepOutcome> {
   const { user, config } = job;
   const mailbox = String(user.Email);
@@ -96,13 +93,30 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
       failed.add(`${f.object}:${f.direction}`);
       out.errors.push({ rep: out.rep, code: f.code, rule: f.rule, message: itemMessage(f) });
     }
-    out.written.salesforce += await writeErrorRecords(applyCtx, rt.objects.error, result.failures);
+    // ERR-01: one error record per NEW failure; an item failing again with the same code is retried silently.
+    const before = new Map((store.state.retry ?? []).map((r) => [`${r.object}:${r.source}:${r.id}`, r]));
+    const retryNext = result.failures.flatMap((f) => {
+      const source = f.direction === 'exchange-to-salesforce' ? 'exchange' as const : 'salesforce' as const;
+      const id = source === 'exchange' ? f.exId : f.sfId;
+      if (!id) return [];
+      const known = before.get(`${f.object}:${source}:${id}`);
+      return [{ object: f.object, source, id, code: f.code, since: known?.code === f.code ? known.since : rt.clock.now() }];
+    });
+    const fresh = result.failures.filter((f) => {
+      const source = f.direction === 'exchange-to-salesforce' ? 'exchange' : 'salesforce';
+      return before.get(`${f.object}:${source}:${source === 'exchange' ? f.exId : f.sfId}`)?.code !== f.code;
+    });
+    const recorded = await writeErrorRecords(applyCtx, rt.objects.error, fresh);
+    out.written.salesforce += recorded.written;
+    for (const reason of recorded.refused) out.errors.push({ rep: out.rep, code: 'ERROR_RECORD_REFUSED', rule: 'ERR-01', message: `the org refused a ${rt.objects.error} record: ${reason}` });
+    store.update((s) => {
+      if (retryNext.length) s.retry = retryNext;
+      else delete s.retry;
+    });
     countWrites(plan.actions, result.failures, written);
     await absorbOwnEcho(conn, store.state, plan.actions, reads.next.syncStates, syncFolderId);
-    const retry = result.failures.filter((f) => TRANSIENT.has(f.code));
     store.update((s) => {
       for (const object of ['Contact', 'Event'] as const) {
-        if (retry.some((f) => f.object === object)) continue;
         const folder = object === 'Contact' ? 'contacts' : 'calendar';
         if (reads.next.syncStates[folder]) s.syncStates[folder] = reads.next.syncStates[folder];
         if (reads.next.sfWatermarks[object]) s.sfWatermarks[object] = reads.next.sfWatermarks[object];

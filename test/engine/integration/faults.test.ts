@@ -107,6 +107,23 @@ describe('throttling and faults, honoured in scenario time', () => {
     expect(String(errors[0]!.ExchangeItemId)).not.toBe('');
   });
 
+  it('ERR-01 / G-01: a refused item is retried every cycle without a new error record, and syncs once the cause is gone', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test', calendar: [{ subject: 'Call', start: '2026-03-02T15:00:00Z', end: '2026-03-02T16:00:00Z' }] }],
+      org: { users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }], configs: [{ name: 'Sales', users: ['ann'], contacts: { direction: 'dont-sync' }, events: { direction: 'exchange-to-salesforce' } }] },
+    });
+    // Creates in order: #1 the event, #2 its error record, #3 the user status; cycle 2: #4 the event again.
+    h.sf.faults.add({ id: 'refuse', match: { operation: 'composite.sobjects.create', nth: [1, 4] }, effect: { kind: 'sf-error', errorCode: 'REQUIRED_FIELD_MISSING', status: 400, message: 'Required fields are missing: [Subject]' } });
+    const engine = h.engine();
+    expect((await engine.runCycle()).errors.map((e) => e.code)).toEqual(['REQUIRED_FIELD_MISSING']);
+    h.clock.advance(60_000);
+    expect((await engine.runCycle()).errors.map((e) => e.code)).toEqual(['REQUIRED_FIELD_MISSING']);
+    expect(h.sf.actions.find('prod', 'LightningSyncError')).toHaveLength(1);
+    h.clock.advance(60_000);
+    expect((await engine.runCycle()).errors).toEqual([]);
+    expect(h.sf.actions.find('prod', 'Event', (r) => r.Subject === 'Call')).toHaveLength(1);
+  });
+
   it('SIM-EX-03: ErrorExceededConnectionCount is retried; a reset connection on a write is not resent, and the next cycle creates the item once', async () => {
     h = await startHarness(oneRep());
     h.ex.faults.add({ id: 'conn-count', match: { operation: 'SyncFolderItems', target: 'ann@acme.test', nth: 1 }, effect: { kind: 'connection-count' } });
