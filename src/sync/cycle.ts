@@ -8,6 +8,7 @@ import type { CycleSummary, Finding } from './api.ts';
 import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } from './config/index.ts';
 import { atTime, sortFindings } from './findings.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
+import { checkEdition } from './salesforce/org-checks.ts';
 import { orgActivity, systemStatus } from './status/index.ts';
 import { OrgPausedError } from './salesforce/sf-error.ts';
 import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
@@ -35,6 +36,11 @@ export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
 }
 
 async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void> {
+  rt.edition ??= await checkEdition(rt.session);
+  if (!rt.edition.supported) {
+    summary.errors.push({ code: 'UNSUPPORTED_EDITION', rule: 'CONN-11', message: `org ${summary.org} is ${rt.edition.edition}; Lightning Sync is available only in Professional, Enterprise, Performance, Unlimited and Developer editions, so nothing syncs.` });
+    return;
+  }
   const setup = await readOrgSetup(rt.session, rt.objects);
   const orgId = rt.session.orgId;
   const emit = (f: Finding) => {

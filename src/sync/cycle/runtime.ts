@@ -11,6 +11,7 @@ import { OAuthTokenSource } from '../exchange/oauth-token.ts';
 import { closeChannel, openChannel } from '../exchange/xhr-dispatcher.ts';
 import { DEFAULT_OBJECT_NAMES, type LightningSyncObjectNames } from '../salesforce/setup-reader.ts';
 import { SalesforceSession } from '../salesforce/sf-session.ts';
+import type { EditionVerdict } from '../salesforce/org-checks.ts';
 import { RepStateStore } from '../state/rep-state-store.ts';
 
 export interface ResolvedOptions {
@@ -39,6 +40,8 @@ export interface EngineRuntime {
   versions: Map<string, ServerVersion>;
   /** Also flags mailboxes Autodiscover says live in Exchange Online (UserMSOnline), for CONN-07. */
   online: Map<string, boolean>;
+  /** The org's edition verdict (CONN-11), read once. */
+  edition?: EditionVerdict;
 }
 
 export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRuntime {

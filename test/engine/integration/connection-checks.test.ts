@@ -135,4 +135,16 @@ describe('connection checks before a rep syncs', () => {
     expect(cycle.errors[0]!.message).toContain('.invalid');
     expect(cycle.findings.filter((f) => f.kind === 'unlinked-email')).toHaveLength(1);
   });
+
+  it('CONN-11: an Essentials org syncs nothing and the cycle names the edition', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test' }],
+      org: { edition: 'Essentials', users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }], contacts: [{ owner: 'ann', lastName: 'E', email: 'e@x.test' }], configs: config(['ann']) },
+    });
+    const seq = h.ex.trace.lastSeq();
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => [e.code, e.rule])).toEqual([['UNSUPPORTED_EDITION', 'CONN-11']]);
+    expect(cycle.errors[0]!.message).toContain('Essentials Edition');
+    expect(h.ex.trace.since(seq)).toEqual([]);
+  });
 });
