@@ -6,12 +6,11 @@
  * endpoint. Unknown paths fail closed with 404 NOT_FOUND naming the path.
  */
 import { ConnectionResetSignal } from '#sim-core/http-server.ts';
-import type { FaultEffect, FaultRule } from '#sim-core/fault-schedule.ts';
 import { bearerToken, useSession } from './auth.ts';
-import { defaultStatusFor, errorResponse, notFound, sessionExpired, SfError } from './errors.ts';
+import { notFound, sessionExpired, SfError } from './errors.ts';
+import { applyFault, faultErrorCode } from './fault-effects.ts';
 import type { Org } from './org.ts';
-import { soapFault } from './routes/login.ts';
-import { oauthError } from './routes/oauth.ts';
+import { renderError } from './error-render.ts';
 import type { ErrorStyle, Route, RouteContext, RouteMeta, SimShared } from './routes/types.ts';
 import { checkApiVersion } from './routes/versions.ts';
 // types.ts has no runtime imports, so the router loads even while the SOQL engine is incomplete.
@@ -34,11 +33,13 @@ export function compileRoutes(routes: Route[]): CompiledRoute[] {
   });
 }
 
-/** Renders any error in the style of the route it happened on. */
-export function renderError(error: SfError, style: ErrorStyle): Response {
-  if (style === 'soap') return soapFault(error.errorCode, error.message, error.status >= 500 ? error.status : 500);
-  if (style === 'oauth') return oauthError(error.errorCode.toLowerCase(), error.message, error.status);
-  return errorResponse(error);
+/** A malformed %-escape stays as sent (it then fails as a bad id or type) instead of crashing the request. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function toSfError(error: unknown): SfError {
@@ -60,7 +61,7 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
       pathKnown = true;
       if (compiled.route.method !== request.method) continue;
       const params: Record<string, string> = {};
-      compiled.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      compiled.names.forEach((name, i) => (params[name] = safeDecode(m[i + 1]!)));
       matched = { compiled, params };
       break;
     }
@@ -132,52 +133,4 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
       return res!;
     }
   };
-}
-
-/** Turns a fault effect into a response (or undefined to carry on after latency). Salesforce formats only. */
-async function applyFault(rule: FaultRule<FaultEffect>, shared: SimShared, style: ErrorStyle): Promise<Response | undefined> {
-  const effect = rule.effect;
-  switch (effect.kind) {
-    case 'latency':
-      await shared.clock.sleep(effect.ms);
-      if (effect.wallMs) await new Promise((resolve) => setTimeout(resolve, effect.wallMs));
-      return undefined;
-    case 'connection-reset':
-      throw new ConnectionResetSignal();
-    case 'sf-error': {
-      const status = effect.status ?? defaultStatusFor(effect.errorCode);
-      const message = effect.message ?? defaultFaultMessage(effect.errorCode);
-      return renderError(new SfError(effect.errorCode, message, status), style);
-    }
-    case 'http-503': {
-      const retryAfter = String(effect.retryAfterSeconds ?? 30);
-      const error = new SfError('SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later (synclab fault)', 503, undefined, { 'retry-after': retryAfter });
-      const res = renderError(error, style);
-      res.headers.set('retry-after', retryAfter);
-      return res;
-    }
-    default:
-      return renderError(
-        new SfError('UNKNOWN_EXCEPTION', `synclab's Salesforce sim does not understand fault effect '${effect.kind}' (rule ${rule.id}); use sf-error, http-503, latency or connection-reset`, 400),
-        style,
-      );
-  }
-}
-
-function faultErrorCode(effect: FaultEffect): string {
-  if (effect.kind === 'sf-error') return effect.errorCode;
-  return effect.kind === 'http-503' ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION';
-}
-
-function defaultFaultMessage(code: string): string {
-  switch (code) {
-    case 'INVALID_SESSION_ID':
-      return 'Session expired or invalid';
-    case 'UNABLE_TO_LOCK_ROW':
-      return 'unable to obtain exclusive access to this record or 1 records';
-    case 'REQUEST_LIMIT_EXCEEDED':
-      return 'TotalRequests Limit exceeded.';
-    default:
-      return `${code} (synclab fault)`;
-  }
 }
