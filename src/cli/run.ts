@@ -13,6 +13,7 @@ import { createReporters, DEFAULT_REPORTERS, REPORTER_NAMES } from '../report/re
 import { runInfo } from '../report/run-info.ts';
 import { makeRunId, writeReport } from '../report/write-report.ts';
 import { parseShard, type Shard } from '../scenario/shard.ts';
+import { parseDuration } from '../time/clock.ts';
 import { runSuite } from '../scenario/suite.ts';
 
 export const summary = 'run scenarios and write the conformance report (json, junit, markdown, html)';
@@ -29,6 +30,7 @@ Options:
   --shard i/n         run only shard i of n (deterministic by scenario id); combine with merge-reports
   --reporter LIST     comma-separated: ${REPORTER_NAMES.join(', ')} (default all)
   --known FILE        known failures (default ${DEFAULT_KNOWN_FAILURES})
+  --timeout D         wall-clock limit per scenario, e.g. 90s, 10m (default 5m); past it the scenario is ERROR
   --tag T             run only scenarios tagged T (repeatable)
   --skip-tag T        leave out scenarios tagged T, e.g. --skip-tag slow (repeatable)
   -h, --help          show this help
@@ -52,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
         reporter: { type: 'string' },
         known: { type: 'string' },
         tag: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
         'skip-tag': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -67,6 +70,12 @@ export async function run(argv: string[]): Promise<number> {
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) return usage(`--seed "${values.seed}" is not a seed — expected a whole number ≥ 0, e.g. --seed 42`);
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!(Number.isInteger(workers) && workers >= 1)) return usage(`--workers "${values.workers}" is not a worker count — expected a whole number ≥ 1`);
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = values.timeout ? parseDuration(values.timeout) : undefined;
+  } catch {
+    return usage(`--timeout "${values.timeout}" is not a duration — expected e.g. 90s, 10m`);
+  }
   let shard: Shard | null = null;
   try {
     shard = values.shard ? parseShard(values.shard) : null;
@@ -88,7 +97,7 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new ProgressReporter();
   const tags = (values.tag ?? []).flatMap((t) => t.split(',')).filter(Boolean);
   const skipTags = (values['skip-tag'] ?? []).flatMap((t) => t.split(',')).filter(Boolean);
-  const suite = await runSuite({ paths, ...(seed !== undefined ? { seed } : {}), workers, shard, tags, skipTags, reporters: [progress, ...reporters] });
+  const suite = await runSuite({ paths, ...(seed !== undefined ? { seed } : {}), workers, shard, tags, skipTags, ...(timeoutMs ? { timeoutMs } : {}), reporters: [progress, ...reporters] });
   const finishedAt = new Date();
   if (suite.runs.length === 0) {
     process.stderr.write(`synclab run: no scenario files found in ${paths.join(', ')}${values.tag || values['skip-tag'] ? ' (after --tag/--skip-tag)' : ''} — expected *.yaml scenarios, see docs/scenarios.md\n`);

@@ -16,6 +16,7 @@ import { diffStates, snapshotState, type StateSnapshot } from './run/diff.ts';
 import type { Expectation, Scenario, ScenarioStep } from './schema.ts';
 import { describeStep, STEP_HANDLERS } from './steps/index.ts';
 import { expectFailure } from './run/expect-error.ts';
+import { DEFAULT_SCENARIO_TIMEOUT_MS, deadlineIn, withDeadline } from './run/deadline.ts';
 
 export interface ScenarioRun {
   result: ScenarioResult;
@@ -29,6 +30,8 @@ export interface RunScenarioOptions {
   seed?: number;
   /** Internal: this run is the replay of a `replay` expectation (which then is not evaluated again). */
   replaying?: boolean;
+  /** Wall-clock limit for the whole scenario, ms (default 5 minutes). */
+  timeoutMs?: number;
   /** Injected for tests; default starts the real sims and engine. */
   startEnvironment?: typeof startEnvironment;
 }
@@ -48,7 +51,7 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     return { result: finish(scenario, seed, results, [{ at: clock.now(), kind: 'error', label: reason }], [], [], [], started, reason), secrets: [] };
   }
 
-  const ctx: RunContext = { scenario, seed, clock, env, timeline: partial.timeline, cycles: [], findings: [], connectionTests: new Map(), results: partial.results, createdRefs: new Map(), ...(options.replaying ? { replaying: true } : {}) };
+  const ctx: RunContext = { scenario, seed, clock, env, timeline: partial.timeline, cycles: [], findings: [], connectionTests: new Map(), results: partial.results, createdRefs: new Map(), deadline: deadlineIn(options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS), ...(options.replaying ? { replaying: true } : {}) };
   let initial: StateSnapshot | undefined;
   let broken: { reason: string; verdict: Verdict } | undefined;
   try {
@@ -57,23 +60,25 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
     for (const step of scenario.steps) {
       if (broken) {
         if (step.kind === 'expect') step.args.forEach((e, j) => ctx.results.push(unrun(scenario, e, `${scenario.id}#steps[${step.index}].expect[${j}]`, broken!.verdict, broken!.reason, clock.now())));
-        else if (step.expectError !== undefined) {
-          ctx.results.push({ id: `${scenario.id}#steps[${step.index}].expectError`, scenario: scenario.id, name: `${describeStep(step)} is refused`, kind: 'step-error', rules: [...scenario.rules], verdict: broken.verdict, message: `not checked: ${broken.reason}`, at: clock.now(), durationMs: 0 });
-        }
+        else if (step.expectError !== undefined) ctx.results.push(unrunStep(scenario, step, broken, clock.now()));
         continue;
       }
       if (step.kind === 'expect') {
         note(ctx, { kind: 'step', label: describeStep(step) });
         for (const [j, e] of step.args.entries()) ctx.results.push(await evaluate(ctx, e, `${scenario.id}#steps[${step.index}].expect[${j}]`));
+        if (performance.now() > ctx.deadline!.at) broken = { verdict: 'ERROR', reason: `the scenario ran out of wall time at steps[${step.index}]` };
         continue;
       }
       note(ctx, { kind: 'step', label: describeStep(step) });
       if (step.expectError !== undefined) {
-        ctx.results.push(await expectFailure(ctx, step));
+        ctx.results.push(await withDeadline(ctx.deadline, describeStep(step), () => expectFailure(ctx, step)).catch((error) => {
+          broken = { verdict: 'ERROR', reason: `steps[${step.index}] ${describeStep(step)} failed: ${describeError(error)}` };
+          return unrunStep(scenario, step, broken, clock.now());
+        }));
         continue;
       }
       try {
-        await STEP_HANDLERS[step.kind](ctx, step.args as never);
+        await withDeadline(ctx.deadline, `steps[${step.index}] ${describeStep(step)}`, () => STEP_HANDLERS[step.kind](ctx, step.args as never));
       } catch (error) {
         const skip = error instanceof NotSupportedError;
         broken = { verdict: skip ? 'SKIP' : 'ERROR', reason: `steps[${step.index}] ${describeStep(step)} failed: ${describeError(error)}` };
@@ -92,8 +97,13 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       versions: env.versions,
     };
   } finally {
-    await env.close();
+    // A hung engine must not hang the suite: closing gets its own short limit.
+    await withDeadline(deadlineIn(15_000), 'closing the world', () => env.close()).catch(() => undefined);
   }
+}
+
+function unrunStep(scenario: Scenario, step: ScenarioStep, broken: { reason: string; verdict: Verdict }, at: number): ExpectationResult {
+  return { id: `${scenario.id}#steps[${step.index}].expectError`, scenario: scenario.id, name: step.name ?? `${describeStep(step)} is refused`, kind: 'step-error', rules: [...scenario.rules], verdict: broken.verdict, message: `not checked: ${broken.reason}`, at, durationMs: 0 };
 }
 
 function allExpectations(scenario: Scenario): Array<{ e: Expectation; id: string }> {

@@ -24,6 +24,8 @@ export interface SuiteOptions {
   tags?: string[];
   /** Leave out scenarios with any of these tags (e.g. slow). */
   skipTags?: string[];
+  /** Wall-clock limit per scenario, ms. */
+  timeoutMs?: number;
 }
 
 export interface SuiteResult {
@@ -63,7 +65,7 @@ async function runInProcess(scenarios: Scenario[], options: SuiteOptions): Promi
   for (const scenario of scenarios) {
     let run: ScenarioRun;
     try {
-      run = await runScenario(scenario, options.seed !== undefined ? { seed: options.seed } : {});
+      run = await runScenario(scenario, { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     } catch (error) {
       run = crashedRun(scenario.source.file, scenario, error instanceof Error ? error.stack ?? error.message : String(error));
     }
@@ -92,7 +94,7 @@ async function runInWorkers(scenarios: Scenario[], count: number, options: Suite
           return;
         }
         current = scenario.source.file;
-        child.send({ type: 'run', file: current, ...(options.seed !== undefined ? { seed: options.seed } : {}) } satisfies WorkerRequest);
+        child.send({ type: 'run', file: current, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } satisfies WorkerRequest);
       };
       child.on('message', (message: WorkerReply | { type: 'ready' }) => {
         if (message.type === 'ready') return next();

@@ -93,3 +93,19 @@ expect:
     expect(result.expectations[0]!.message).toMatch(/^the replay with seed 5 differs in .*final state/);
   });
 });
+
+describe('wall-clock safety net', () => {
+  it('a step that never finishes fails the scenario with a clear ERROR instead of hanging the suite', async () => {
+    const { startEnvironment } = await import('../../src/scenario/env/environment.ts');
+    const hanging: typeof startEnvironment = async (options) => {
+      const env = await startEnvironment(options);
+      return { ...env, engines: { ...env.engines, runCycle: () => new Promise(() => undefined) } };
+    };
+    const parsed = parseScenario(EX_TO_SF, 'tiny.yaml');
+    const started = performance.now();
+    const { result } = await runScenario(parsed, { startEnvironment: hanging, timeoutMs: 300 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(result.verdict).toBe('ERROR');
+    expect(result.expectations[0]!.message).toMatch(/steps\[0\] sync prod did not finish within the scenario's wall-time limit/);
+  });
+});

@@ -9,6 +9,7 @@ import { describeError, NotSupportedError } from '../env/not-supported.ts';
 import type { Expectation } from '../schema.ts';
 import { note, type RunContext } from '../run/context.ts';
 import { runOneCycle } from '../run/cycles.ts';
+import { withDeadline } from '../run/deadline.ts';
 import { checkConnectionTest, checkCounts, checkFinding } from './run-checks.ts';
 import { checkBackoff, checkReplay } from './guarantee-checks.ts';
 import { checkErrors, checkRecord, checkUserStatus } from './record-checks.ts';
@@ -38,12 +39,12 @@ export async function evaluate(ctx: RunContext, e: Expectation, id: string): Pro
   let outcome: Outcome;
   let cyclesRun = 0;
   try {
-    outcome = await check(ctx, e);
+    outcome = await withDeadline(ctx.deadline, base.name, () => check(ctx, e));
     const orgs = 'org' in e.args && typeof e.args.org === 'string' ? [e.args.org] : ctx.scenario.world.salesforce.orgs.map((o) => o.id);
     while (!outcome.pass && e.within !== undefined && cyclesRun < e.within) {
       cyclesRun++;
-      for (const org of orgs) await runOneCycle(ctx, org);
-      outcome = await check(ctx, e);
+      for (const org of orgs) await withDeadline(ctx.deadline, `cycle of ${org} for ${base.name}`, () => runOneCycle(ctx, org));
+      outcome = await withDeadline(ctx.deadline, base.name, () => check(ctx, e));
     }
   } catch (error) {
     const skip = error instanceof NotSupportedError;

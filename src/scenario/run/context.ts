@@ -21,6 +21,8 @@ export interface RunContext {
   results: ExpectationResult[];
   /** State right after the world was built, for diffs (and replay comparisons). */
   initial?: import('./diff.ts').StateSnapshot;
+  /** Wall-clock limit of this scenario (run/deadline.ts). */
+  deadline?: import('./deadline.ts').Deadline;
   /** Set inside a replay run, so a replay expectation does not recurse. */
   replaying?: boolean;
   /** Items created by steps: ref → where it lives. */
