@@ -133,21 +133,18 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
   const server = await serveFetchHandler(viaHandlers, { ...(options.port !== undefined ? { port: options.port } : {}), onError: internalError });
   origin = server.origin;
 
+  // Live getters: Object.assign would copy a getter's value once, and restore()/reset() replace the directory.
+  Object.defineProperties(sim, {
+    urls: { get: urls, enumerable: true },
+    store: { get: () => store, enumerable: true },
+    directory: { get: () => directory, enumerable: true },
+  });
   Object.assign(sim, {
-    get urls() {
-      return urls();
-    },
     handlers,
     clock,
     fetch: handle,
     faults,
     trace,
-    get store() {
-      return store;
-    },
-    get directory() {
-      return directory;
-    },
     snapshot: (): ExchangeSimSnapshot => ({ format: 'synclab-exchange-sim/1', at: clock.now(), store: store.snapshot(), directory: directory.toJSON() }),
     restore(snapshot: ExchangeSimSnapshot) {
       if (snapshot?.format !== 'synclab-exchange-sim/1') {

@@ -136,7 +136,9 @@ describe('SyncFolderItems (SIM-EX-01)', () => {
       ['Update', 'Cat'],
       ['Create', 'Eve'],
     ]);
+    const directoryBefore = sim.directory;
     sim.restore(snapshot);
+    expect(sim.directory).not.toBe(directoryBefore); // the live directory, not a stale copy
     const again = await sync(folder, first.SyncState);
     expect(again.Count).toBe(0);
     sim.reset();
