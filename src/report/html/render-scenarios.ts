@@ -21,7 +21,7 @@ function renderScenario(s: ScenarioResult): string {
   return `<details class="scenario" id="${slug(s.id)}" data-testid="scenario" data-scenario="${h(s.id)}" data-verdict="${h(s.verdict)}" data-verdicts="${h(verdicts.join(' '))}" data-classes="${h(classes.join(' '))}" data-rules="${h(s.rules.join(' '))}" data-families="${h(families.join(' '))}">
 <summary>${badge(s.verdict)} <strong>${h(s.id)}</strong> <span>${h(s.title)}</span> ${s.rules.map((r) => `<span class="tag">${h(r)}</span>`).join('')}</summary>
 <div>
-<p class="meta">${h(s.file)} · seed ${s.seed}${s.tags.length ? ` · tags ${h(s.tags.join(', '))}` : ''}</p>
+<p class="meta">${h(s.file)} · seed ${s.seed}${s.tags.length ? ` · tags ${h(s.tags.join(', '))}` : ''} · reproduce: <code>npx synclab run ${h(s.file)} --seed ${s.seed}</code></p>
 ${s.error ? `<p class="banner bad" role="alert">Could not run: ${h(s.error)}</p>` : ''}
 ${renderExpectations(s.expectations)}
 <h3>Timeline</h3>${renderTimeline(s.timeline)}

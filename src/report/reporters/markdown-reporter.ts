@@ -45,6 +45,10 @@ export function renderMarkdown(report: RunReport): string {
   section('Known failures', all.filter((e) => e.classification === 'known-failure'), (e) =>
     `- ${ICON[e.verdict]} ${e.scenario} — ${e.name}: ${e.known?.reason ?? ''}${e.known?.issue ? ` (${e.known.issue})` : ''}`,
   );
+  const failing = report.scenarios.filter((sc) => sc.expectations.some((e) => e.classification === 'regression') || (sc.error && !sc.expectations.length));
+  if (failing.length) {
+    out.push('Reproduce one locally:', '', '```sh', ...failing.slice(0, 20).map((sc) => `npx synclab run ${sc.file} --seed ${sc.seed}`), '```', '');
+  }
   const broken = report.scenarios.filter((sc) => sc.error);
   if (broken.length) out.push(`## Scenarios that could not run (${broken.length})`, '', ...broken.map((sc) => `- 💥 **${sc.id}** (${sc.file}): ${sc.error}`), '');
 
