@@ -8,7 +8,8 @@
  */
 import { expireSessions, findUserByUsername } from './auth.ts';
 import { applyJsonAction } from './action-json.ts';
-import { deleteRecord, insertRecord, undeleteRecord, updateRecord } from './dml.ts';
+import { deleteRecord, insertRecord, updateRecord } from './dml.ts';
+import { undeleteRecord } from './recycle-bin.ts';
 import { normalizeId } from './ids.ts';
 import type { Org } from './org.ts';
 import type { SimShared } from './routes/types.ts';

@@ -12,6 +12,7 @@ import {
   lightningSyncUserStatusSchema,
 } from './lightning-sync-objects.ts';
 import { organizationSchema, permissionSetAssignmentSchema, permissionSetSchema, profileSchema, userSchema } from './setup-objects.ts';
+import { SfError } from '../errors.ts';
 import type { FieldSchema, ObjectSchema } from './types.ts';
 
 export type { FieldSchema, ObjectSchema, FieldType, AccessModel } from './types.ts';
@@ -49,4 +50,11 @@ export function schemaForId(id: string): ObjectSchema | undefined {
 
 export function fieldOf(schema: ObjectSchema, fieldName: string): FieldSchema | undefined {
   return fieldIndex.get(schema)?.get(fieldName.toLowerCase());
+}
+
+/** The schema of a type a client named, or INVALID_TYPE as Salesforce words it. */
+export function requireSchema(typeName: string): ObjectSchema {
+  const schema = schemaFor(typeName);
+  if (!schema) throw new SfError('INVALID_TYPE', `sObject type '${typeName}' is not supported.`);
+  return schema;
 }
