@@ -9,11 +9,11 @@ import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } fr
 import { atTime, sortFindings } from './findings.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
 import { checkEdition } from './salesforce/org-checks.ts';
-import { orgActivity, systemStatus } from './status/index.ts';
 import { OrgPausedError } from './salesforce/sf-error.ts';
 import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
 import { forEachLimited, hybridVerdict, probeMailboxes } from './cycle/probe.ts';
-import { describeBlocker, newOutcome, type RepOutcome } from './cycle/rep-outcome.ts';
+import { describeBlocker, type RepOutcome } from './cycle/rep-outcome.ts';
+import { blocked, cycleStatus } from './cycle/cycle-extras.ts';
 import { writeStatuses, type StatusValues } from './cycle/rep-status.ts';
 import { runRep, type CycleScope, type RepJob } from './cycle/run-rep.ts';
 import type { EngineRuntime } from './cycle/runtime.ts';
@@ -122,25 +122,6 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
       summary.errors.push({ rep: rep?.Username ?? f.userId, code: f.code, rule: 'STAT-03', message: `writing the user status (${rt.objects.userStatus}) failed: ${f.message}` });
     }
   }
-  const reachedExchange = outcomes.some((o) => o.status.RecognizedByServiceAccount === true);
-  const rejected = outcomes.length > 0 && outcomes.every((o) => o.errors.some((e) => e.code === 'HttpUnauthorized' || e.rule === 'CONN-05'));
-  summary.status = {
-    system: systemStatus({
-      serviceAccountUsername: setup.setup?.ServiceAccountUsername ?? null,
-      outlookIntegrationEnabled: setup.setup?.OutlookIntegrationEnabled !== false,
-      serviceAccountRecognized: reachedExchange ? true : rejected ? false : null,
-      assignedReps: jobs.length,
-      linkedReps: linked.length,
-    }),
-    activity: orgActivity([...rt.stores.values()].map((s) => s.state.syncLog), rt.clock.now()),
-  };
-}
+  summary.status = cycleStatus(rt, setup.setup, outcomes, jobs.length, linked.length);
 
-function blocked(rt: EngineRuntime, job: RepJob, b: { code: string; rule?: string; finding?: Finding['kind']; message: string; status: StatusValues }, org: string): RepOutcome {
-  const rep = job.user.Username ?? String(job.user.Email);
-  const out = newOutcome(job.user.Id, rep);
-  out.errors.push({ rep, code: b.code, message: b.message, ...(b.rule ? { rule: b.rule } : {}) });
-  if (b.finding) out.findings.push({ kind: b.finding, rule: b.rule ?? 'CONN-09', org, rep, message: b.message, at: rt.clock.now() });
-  out.status = { AssignedToActiveConfig: true, OutlookIntegrationSetUp: job.user.OutlookIntegrationSetUp === true, ...b.status };
-  return out;
 }

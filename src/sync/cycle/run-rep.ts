@@ -4,16 +4,17 @@
  * records (ERR-01), checkpoints, and the status values the cycle writes afterwards. A failure that stops the rep is
  * recorded (summary error, status, finding) and never stops the other reps.
  */
-import { FolderId, WellKnownFolderName } from 'ews-javascript-api';
-import type { EffectiveConfig, EngineAction, RepContext, RepState } from '../model.ts';
+import type { EffectiveConfig, RepContext } from '../model.ts';
 import { applyPlan, writeErrorRecords } from '../apply.ts';
 import { atTime } from '../findings.ts';
 import { planRep } from '../plan/index.ts';
 import { EwsError } from '../exchange/ews-error.ts';
 import type { SetupRecord, SfUser, UserStatusRecord } from '../salesforce/setup-reader.ts';
-import { updateRecords } from '../salesforce/record-writes.ts';
 import type { ItemFailure } from '../apply.ts';
 import { connectRep } from './rep-connection.ts';
+import { beginReset, finishReset } from './reset.ts';
+import { absorbOwnEcho } from './own-echo.ts';
+import { retryBookkeeping } from './retry-list.ts';
 import { describeBlocker, newOutcome, type RepOutcome } from './rep-outcome.ts';
 import { readRep } from './rep-reads.ts';
 import { countsAndTimes, directionStatuses } from './rep-status.ts';
@@ -94,18 +95,7 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
       out.errors.push({ rep: out.rep, code: f.code, rule: f.rule, message: itemMessage(f) });
     }
     // ERR-01: one error record per NEW failure; an item failing again with the same code is retried silently.
-    const before = new Map((store.state.retry ?? []).map((r) => [`${r.object}:${r.source}:${r.id}`, r]));
-    const retryNext = result.failures.flatMap((f) => {
-      const source = f.direction === 'exchange-to-salesforce' ? 'exchange' as const : 'salesforce' as const;
-      const id = source === 'exchange' ? f.exId : f.sfId;
-      if (!id) return [];
-      const known = before.get(`${f.object}:${source}:${id}`);
-      return [{ object: f.object, source, id, code: f.code, since: known?.code === f.code ? known.since : rt.clock.now() }];
-    });
-    const fresh = result.failures.filter((f) => {
-      const source = f.direction === 'exchange-to-salesforce' ? 'exchange' : 'salesforce';
-      return before.get(`${f.object}:${source}:${source === 'exchange' ? f.exId : f.sfId}`)?.code !== f.code;
-    });
+    const { fresh, retryNext } = retryBookkeeping(store.state, result.failures, rt.clock.now());
     const recorded = await writeErrorRecords(applyCtx, rt.objects.error, fresh);
     out.written.salesforce += recorded.written;
     for (const reason of recorded.refused) out.errors.push({ rep: out.rep, code: 'ERROR_RECORD_REFUSED', rule: 'ERR-01', message: `the org refused a ${rt.objects.error} record: ${reason}` });
@@ -139,34 +129,6 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
   return out;
 }
 
-/** RST-01: Marked for reset → Reset in progress; the rep's pairings and checkpoints are cleared (data is never changed). */
-async function beginReset(rt: EngineRuntime, job: RepJob, store: Awaited<ReturnType<typeof storeFor>>): Promise<void> {
-  if (store.state.resetStatus !== 'ResetInProgress') {
-    store.update((s) => {
-      s.pairings = [];
-      s.syncStates = {};
-      s.sfWatermarks = {};
-      s.initialSyncDone = {};
-      s.unresolved = [];
-      s.resetStatus = 'ResetInProgress';
-    });
-    await store.flush();
-  }
-  if (job.status && job.status.ResetStatus !== 'ResetInProgress') {
-    await updateRecords(rt.session, rt.objects.userStatus, [{ Id: job.status.Id, ResetStatus: 'ResetInProgress' }], { batchSize: 1, maxRetries: rt.options.maxRetries, readBack: false });
-    job.status.ResetStatus = 'ResetInProgress';
-  }
-}
-
-async function finishReset(rt: EngineRuntime, job: RepJob, store: Awaited<ReturnType<typeof storeFor>>): Promise<void> {
-  store.update((s) => delete s.resetStatus);
-  await store.flush();
-  if (job.status) {
-    await updateRecords(rt.session, rt.objects.userStatus, [{ Id: job.status.Id, ResetStatus: null }], { batchSize: 1, maxRetries: rt.options.maxRetries, readBack: false });
-    job.status.ResetStatus = null;
-  }
-}
-
 function countWrites(actions: { type: string }[], failures: ItemFailure[], written: Record<string, number>): void {
   for (const a of actions) {
     const m = /^(create|update|delete)-(sf|ex)-(contact|event)$/.exec(a.type);
@@ -180,31 +142,4 @@ function countWrites(actions: { type: string }[], failures: ItemFailure[], writt
 function itemMessage(f: ItemFailure): string {
   const ids = [f.sfId ? `SF ${f.sfId}` : '', f.exId ? `EX ${f.exId.slice(0, 24)}…` : ''].filter(Boolean).join(', ');
   return `${f.object} ${f.direction} ${ids}: ${f.code}: ${f.message}`;
-}
-
-/**
- * The feed position saved after a cycle must lie AFTER the engine's own writes. Otherwise the next feed replays them
- * as changes (a GetItem per item the engine itself just wrote), and worse: if the rep moves or deletes such an item
- * before the next cycle, Exchange coalesces "created, then deleted" into nothing and the pairing never learns that
- * its item left (CON-02, EVT-05). So after writing, one IdOnly SyncFolderItems moves past the echo — adopted only if
- * every change in it is the engine's own (a foreign change keeps the older position, so nothing is ever skipped).
- */
-async function absorbOwnEcho(
-  conn: Awaited<ReturnType<typeof connectRep>>,
-  state: RepState,
-  actions: EngineAction[],
-  next: RepState['syncStates'],
-  syncFolderId: string | undefined,
-): Promise<void> {
-  const folders: Array<{ key: 'contacts' | 'calendar'; object: 'Contact' | 'Event'; id: FolderId }> = [];
-  if (syncFolderId && next.contacts && actions.some((a) => /-ex-contact$/.test(a.type))) folders.push({ key: 'contacts', object: 'Contact', id: new FolderId(syncFolderId) });
-  if (next.calendar && actions.some((a) => /-ex-event$/.test(a.type))) folders.push({ key: 'calendar', object: 'Event', id: new FolderId(WellKnownFolderName.Calendar) });
-  const deletedByUs = new Set(actions.flatMap((a) => (a.type === 'delete-ex-event' ? [a.exId] : [])));
-  for (const folder of folders) {
-    const ours = new Map(state.pairings.filter((p) => p.object === folder.object).map((p) => [p.exId, p.exChangeKey]));
-    const echo = await conn.reader.changes(folder.id, next[folder.key]);
-    if (echo.full) continue;
-    const foreign = echo.deleted.some((id) => !deletedByUs.has(id)) || echo.upserted.some((c) => ours.get(c.id) !== c.changeKey);
-    if (!foreign) next[folder.key] = echo.syncState;
-  }
 }

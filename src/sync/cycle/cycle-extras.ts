@@ -1,0 +1,36 @@
+/**
+ * @module
+ * Small pieces of a cycle kept out of cycle.ts: the outcome of a rep stopped by a connection check, and the org's
+ * system status (STAT-01) and sync activity (STAT-02) at the end of the cycle.
+ */
+import type { CycleSummary, Finding } from '../api.ts';
+import type { SetupRecord } from '../salesforce/setup-reader.ts';
+import { orgActivity, systemStatus } from '../status/index.ts';
+import { newOutcome, type RepOutcome } from './rep-outcome.ts';
+import type { StatusValues } from './rep-status.ts';
+import type { RepJob } from './run-rep.ts';
+import type { EngineRuntime } from './runtime.ts';
+
+export function cycleStatus(rt: EngineRuntime, setup: SetupRecord | undefined, outcomes: RepOutcome[], assigned: number, linked: number): NonNullable<CycleSummary['status']> {
+  const reachedExchange = outcomes.some((o) => o.status.RecognizedByServiceAccount === true);
+  const rejected = outcomes.length > 0 && outcomes.every((o) => o.errors.some((e) => e.code === 'HttpUnauthorized' || e.rule === 'CONN-05'));
+  return {
+    system: systemStatus({
+      serviceAccountUsername: setup?.ServiceAccountUsername ?? null,
+      outlookIntegrationEnabled: setup?.OutlookIntegrationEnabled !== false,
+      serviceAccountRecognized: reachedExchange ? true : rejected ? false : null,
+      assignedReps: assigned,
+      linkedReps: linked,
+    }),
+    activity: orgActivity([...rt.stores.values()].map((s) => s.state.syncLog), rt.clock.now()),
+  };
+}
+
+export function blocked(rt: EngineRuntime, job: RepJob, b: { code: string; rule?: string; finding?: Finding['kind']; message: string; status: StatusValues }, org: string): RepOutcome {
+  const rep = job.user.Username ?? String(job.user.Email);
+  const out = newOutcome(job.user.Id, rep);
+  out.errors.push({ rep, code: b.code, message: b.message, ...(b.rule ? { rule: b.rule } : {}) });
+  if (b.finding) out.findings.push({ kind: b.finding, rule: b.rule ?? 'CONN-09', org, rep, message: b.message, at: rt.clock.now() });
+  out.status = { AssignedToActiveConfig: true, OutlookIntegrationSetUp: job.user.OutlookIntegrationSetUp === true, ...b.status };
+  return out;
+}
