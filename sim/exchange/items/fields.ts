@@ -102,7 +102,8 @@ export const CALENDAR_FIELDS: FieldDef[] = [
   f('calendar:IsRecurring', CAL, boolCodec, { readOnly: true, inDefault: true }),
   f('calendar:CalendarItemType', CAL, stringCodec, { readOnly: true, inDefault: true }),
   f('calendar:MyResponseType', CAL, stringCodec, { readOnly: true }),
-  f('calendar:Organizer', CAL, organizerCodec, { inDefault: true }),
+  // Set by the server to the mailbox owner on create (the world and rep actions can name another organizer).
+  f('calendar:Organizer', CAL, organizerCodec, { inDefault: true, readOnly: true }),
   f('calendar:RequiredAttendees', CAL, attendeesCodec, { getItemOnly: true }),
   f('calendar:OptionalAttendees', CAL, attendeesCodec, { getItemOnly: true }),
   f('calendar:AppointmentSequenceNumber', CAL, intCodec, { readOnly: true }),
