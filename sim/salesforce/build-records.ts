@@ -5,6 +5,7 @@
  * created as their owner, so CreatedById/OwnerId are realistic; the world's refs resolve to ids in `org.refs`.
  */
 import { Faker, en } from '@faker-js/faker';
+import { hashSeed } from '#util/random.ts';
 import { insertRecord } from './dml.ts';
 import type { Org } from './org.ts';
 import { buildConfig } from './build-configs.ts';
@@ -13,10 +14,9 @@ import { LIGHTNING_SYNC_OBJECTS as LS } from './world.ts';
 
 const sys = { system: true, allowDuplicates: true } as const;
 
-
 export function buildOrgRecords(org: Org, spec: OrgSpec, adminId: string, seed: number): void {
   const faker = new Faker({ locale: [en] });
-  faker.seed(seed);
+  faker.seed(hashSeed(seed, `faker:${org.label}`)); // each org its own people, still fixed by the seed
   const reps = (spec.users ?? []).filter((u) => !u.admin).map((u) => u.ref);
   const ref = (kind: string, name: string, where: string): string => {
     const id = org.refs.get(`${kind}:${name}`);
