@@ -2,12 +2,13 @@
  * @module
  * SOAP partner login (`POST /services/Soap/u/{version}`) in the exact shape jsforce's regexes read (serverUrl,
  * sessionId, userId, organizationId; see /work/shared/reference/sf-captures), and the INVALID_LOGIN SOAP fault
- * (HTTP 500) jsforce turns into `INVALID_LOGIN: …`. Sandboxes answer `<sandbox>true</sandbox>` (ORG-03).
+ * (HTTP 500) jsforce turns into `INVALID_LOGIN: …`. Sandboxes answer `<sandbox>true</sandbox>` (ORG-03). The same URL
+ * serves SOAP `logout`.
  */
 import { checkPassword, issueSession, type LoginFailure } from '../auth.ts';
 import type { Org } from '../org.ts';
 import type { Row } from '../store.ts';
-import type { Route } from './types.ts';
+import type { Route, RouteMeta } from './types.ts';
 
 const FAULT_TEXT: Record<LoginFailure, [string, string]> = {
   INVALID_LOGIN: ['INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.'],
@@ -71,6 +72,23 @@ function loginResponse(org: Org, user: Row, sessionId: string, version: string):
   return new Response(body, { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } });
 }
 
+/** SOAP `logout` (jsforce `logout()` after a SOAP login posts it to the same URL): ends the session it names. */
+function logout(org: Org, xml: string, meta: RouteMeta): Response {
+  meta.note = 'logout';
+  const sessionId = element(xml, 'sessionId') ?? '';
+  const session = org.sessions.get(sessionId);
+  if (!session) {
+    meta.error = 'INVALID_SESSION_ID';
+    return soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session');
+  }
+  meta.principal = String(org.store.get(session.userId)?.row.Username ?? '');
+  org.sessions.delete(sessionId);
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
+    'xmlns="urn:partner.soap.sforce.com"><soapenv:Body><logoutResponse/></soapenv:Body></soapenv:Envelope>';
+  return new Response(body, { status: 200, headers: { 'content-type': 'text/xml;charset=UTF-8' } });
+}
+
 export const soapLoginRoutes: Route[] = [
   {
     method: 'POST',
@@ -81,6 +99,7 @@ export const soapLoginRoutes: Route[] = [
     handle: async ({ org, request, params, meta }) => {
       const version = /^\d+\.\d$/.test(params.soapVersion!) ? params.soapVersion! : '50.0';
       const xml = await request.text();
+      if (/<(?:\w+:)?logout[\s/>]/.test(xml)) return logout(org, xml, meta);
       const username = element(xml, 'username');
       const password = element(xml, 'password');
       if (!/<(?:\w+:)?login[\s>]/.test(xml) || username === undefined || password === undefined) {

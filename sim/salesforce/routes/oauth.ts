@@ -4,7 +4,7 @@
  * refresh-token flow, with Salesforce's error objects (`invalid_client_id`, `invalid_client`, `invalid_grant`,
  * `unsupported_grant_type`, HTTP 400). Like Salesforce, the password flow issues no refresh token; scenarios get
  * one from the `issueRefreshToken` action (standing in for the web-server flow). Also the identity URL
- * `/id/{orgId}/{userId}` the token response points at.
+ * `/id/{orgId}/{userId}` the token response points at, and token revocation at `/services/oauth2/revoke`.
  */
 import { checkLoginAllowed, checkPassword, issueSession } from '../auth.ts';
 import { jsonResponse, SfError } from '../errors.ts';
@@ -70,6 +70,29 @@ export const oauthRoutes: Route[] = [
       if (!user || !allowed || 'failure' in allowed) return fail(meta, 'invalid_grant', 'inactive user');
       meta.principal = String(user.Username);
       return tokenResponse(org, user, issueSession(org, String(user.Id), 'oauth-refresh', clientId));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/services/oauth2/revoke',
+    operation: 'logout',
+    auth: 'none',
+    errorStyle: 'oauth',
+    handle: async ({ org, request, meta }) => {
+      const token = new URLSearchParams(await request.text()).get('token') ?? '';
+      const session = org.sessions.get(token);
+      if (session) {
+        org.sessions.delete(token);
+        return new Response(null, { status: 200 });
+      }
+      const grant = org.refreshTokens.get(token);
+      if (grant) {
+        // Revoking a refresh token also ends the sessions issued from it, as Salesforce does.
+        org.refreshTokens.delete(token);
+        for (const [id, s] of org.sessions) if (s.userId === grant.userId && s.clientId === grant.clientId) org.sessions.delete(id);
+        return new Response(null, { status: 200 });
+      }
+      return fail(meta, 'invalid_token', 'invalid token');
     },
   },
   {

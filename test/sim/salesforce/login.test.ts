@@ -151,6 +151,24 @@ describe('sessions', () => {
   });
 });
 
+describe('logout', () => {
+  it('SOAP logout and OAuth revoke end the session', async () => {
+    const soap = await login(sim, 'prod', 'ana@acme.test', 'ana-pw');
+    const token = soap.accessToken!;
+    await soap.logout();
+    const bare = new jsforce.Connection({ instanceUrl: sim.org('prod').instanceUrl, accessToken: token, version: '62.0' });
+    expect((await failure(bare.limits())).errorCode).toBe('INVALID_SESSION_ID');
+    const oauth = new jsforce.Connection({ oauth2: { loginUrl: sim.org('prod').loginUrl, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: 'http://localhost/cb' }, version: '62.0' });
+    await oauth.login('ana@acme.test', 'ana-pw');
+    const oauthToken = oauth.accessToken!;
+    await oauth.logout();
+    const bare2 = new jsforce.Connection({ instanceUrl: sim.org('prod').instanceUrl, accessToken: oauthToken, version: '62.0' });
+    expect((await failure(bare2.limits())).errorCode).toBe('INVALID_SESSION_ID');
+    expect(sim.trace.entries((e) => e.operation === 'logout')).toHaveLength(1);
+    expect(sim.trace.entries((e) => e.note === 'logout')).toHaveLength(1);
+  });
+});
+
 describe('versions and fail-closed', () => {
   it('lists v38.0 … v62.0 and 404s unknown versions and paths', async () => {
     const versions = (await (await fetch(`${sim.org('prod').loginUrl}/services/data`)).json()) as Array<{ version: string; label: string; url: string }>;
