@@ -11,6 +11,15 @@ import { errorMessage, responseEnvelope, xmlResponse } from './soap/envelope.ts'
 import { SERVER_BUSY_MESSAGE, soapFaultResponse } from './soap/fault.ts';
 import type { ServerVersionInfo } from './soap/server-version.ts';
 
+/** Codes Exchange answers as an HTTP 500 SOAP fault (the request never reached an operation); others are ResponseMessages. */
+export const REQUEST_LEVEL_CODES = new Set([
+  'ErrorSchemaValidation', 'ErrorInvalidServerVersion', 'ErrorImpersonateUserDenied', 'ErrorNonExistentMailbox',
+  'ErrorInvalidExchangeImpersonationHeaderData', 'ErrorImpersonationFailed', 'ErrorInternalServerError',
+  'ErrorInternalServerTransientError', 'ErrorServerBusy', 'ErrorExceededConnectionCount', 'ErrorMailboxMoveInProgress',
+  'ErrorMailboxStoreUnavailable', 'ErrorConnectionFailed', 'ErrorAccessDenied', 'ErrorInvalidRequest', 'ErrorMissingEmailAddress',
+  'ErrorInvalidOperation', 'ErrorTimeoutExpired',
+]);
+
 export const CONNECTION_COUNT_MESSAGE = 'You have exceeded the maximum number of concurrent connections for your account.  Try again later.';
 
 export interface FaultOutcome {
@@ -45,11 +54,16 @@ export async function applyFault(
       };
     case 'connection-count':
       return { response: soapFaultResponse({ responseCode: 'ErrorExceededConnectionCount', message: CONNECTION_COUNT_MESSAGE }), error: 'ErrorExceededConnectionCount' };
-    case 'ews-error':
-      return {
-        response: soapFaultResponse({ responseCode: effect.responseCode, message: effect.message ?? `${effect.responseCode} (injected by the fault schedule)` }),
-        error: effect.responseCode,
-      };
+    case 'ews-error': {
+      const message = effect.message ?? `${effect.responseCode} (injected by the fault schedule)`;
+      if (REQUEST_LEVEL_CODES.has(effect.responseCode)) {
+        return { response: soapFaultResponse({ responseCode: effect.responseCode, message }), error: effect.responseCode };
+      }
+      // Item- and operation-level codes (ErrorInvalidSyncStateData, ErrorItemNotFound, ErrorQuotaExceeded, …) come
+      // back from Exchange as an HTTP 200 ResponseMessage with ResponseClass="Error", not as a SOAP fault.
+      const body = errorMessage(ctx.operation, { responseCode: effect.responseCode, message });
+      return { response: xmlResponse(responseEnvelope(ctx.operation, ctx.version, body)), error: effect.responseCode };
+    }
     case 'latency':
       await ctx.clock.sleep(effect.ms);
       if (effect.wallMs) await new Promise((resolve) => setTimeout(resolve, Math.min(effect.wallMs ?? 0, 10_000)));

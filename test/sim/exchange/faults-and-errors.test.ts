@@ -75,6 +75,13 @@ describe('fault schedule (SIM-EX-03) as the client sees it', () => {
     expect((await caught(Folder.Bind(service(sim), WellKnownFolderName.Contacts)))['ResponseCode']).toBe(ServiceError.ErrorMailboxStoreUnavailable);
   });
 
+  it('ews-error answers item-level codes as a ResponseMessage, as Exchange does', async () => {
+    sim.faults.set([{ id: 'state', match: { operation: 'SyncFolderItems', nth: 1 }, effect: { kind: 'ews-error', responseCode: 'ErrorInvalidSyncStateData' } }]);
+    const error = await caught(service(sim).SyncFolderItems(new FolderId(WellKnownFolderName.Contacts), PropertySet.IdOnly, null as never, 10, 0 as never, null as never));
+    expect(error['ErrorCode']).toBe(ServiceError.ErrorInvalidSyncStateData);
+    expect(error['HttpStatusCode']).toBeUndefined(); // not a SOAP fault
+  });
+
   it('latency advances the scenario clock and still answers', async () => {
     sim.faults.set([{ id: 'slow', match: { operation: 'FindItem', nth: 1 }, effect: { kind: 'latency', ms: 90_000 } }]);
     const before = clock.now();
