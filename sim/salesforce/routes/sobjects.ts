@@ -26,6 +26,9 @@ function retrieve(ctx: RouteContext): Response {
   if (!id || schemaForId(id) !== schema) throw malformedId(`${schema.name} ID`, ctx.params.id);
   assertCanQuery(schema, permissionsOf(ctx.org, ctx.userId));
   const row = ctx.org.store.get(id)?.row;
+  if (row?.IsDeleted === true && canRead(ctx.org, ctx.userId, schema, row)) {
+    throw new SfError('ENTITY_IS_DELETED', `entity is deleted: ${id} (it is in the recycle bin; queryAll still returns it)`, 404);
+  }
   if (!row || row.IsDeleted === true || !canRead(ctx.org, ctx.userId, schema, row)) {
     throw new SfError('NOT_FOUND', `The requested resource does not exist: ${ctx.url.pathname}`, 404);
   }

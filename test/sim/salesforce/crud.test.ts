@@ -29,7 +29,8 @@ describe('single-record CRUD through jsforce', () => {
     expect(Object.keys(after)).toEqual(['attributes', 'Id', 'Title', 'SystemModstamp']);
 
     await conn.sobject('Contact').destroy(id);
-    expect((await failure(conn.sobject('Contact').retrieve(id))).errorCode).toBe('NOT_FOUND');
+    expect((await failure(conn.sobject('Contact').retrieve(id))).errorCode).toBe('ENTITY_IS_DELETED');
+    expect((await failure(conn.sobject('Contact').retrieve('003000000000000AAA'))).errorCode).toBe('NOT_FOUND');
     expect((await failure(conn.sobject('Contact').update({ Id: id, Title: 'x' }))).errorCode).toBe('ENTITY_IS_DELETED');
     const row = sim.actions.get('prod', id)!;
     expect(row.IsDeleted).toBe(true); // recycle bin
