@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
+  globalSetup: './global-setup.ts',
   outputDir: '../../test-results/e2e',
   timeout: 30_000,
   retries: 0,
