@@ -17,8 +17,9 @@ import { contactDefinitions, writeContactFields } from '../src/sync/exchange/con
 import { eventPropertySet, writeEvent } from '../src/sync/exchange/event-properties.ts';
 import { EXTENDED, stampItem } from '../src/sync/exchange/extended-properties.ts';
 import { EVENT_FIELDS } from '../src/sync/salesforce/record-reads.ts';
+import { chunks } from '../src/sync/salesforce/soql.ts';
 
-/** CON-08's default mapping without Account.Name (the engine resolves accounts separately). */
+/** CON-08's default mapping minus Account.Name. */
 const MAPPING: Record<string, string> = {
   FirstName: 'GivenName', LastName: 'Surname', Email: 'EmailAddress1', Title: 'JobTitle', Department: 'Department', Phone: 'BusinessPhone',
   MobilePhone: 'MobilePhone', HomePhone: 'HomePhone', Fax: 'BusinessFax', AssistantName: 'AssistantName', AssistantPhone: 'AssistantPhone',
@@ -57,7 +58,7 @@ export async function runCeiling(
     svc.HttpHeaders.Add(CHANNEL_HEADER, channel);
     const ownerId = (await conn.query<Row>(`SELECT Id FROM User WHERE Email = '${mailbox}'`)).records[0]!.Id as string;
 
-    // Reads first (as the engine does), so neither side's writes are read back.
+    // Reads first, as the engine does.
     const folders = await svc.FindFolders(WellKnownFolderName.Contacts, new SearchFilter.IsEqualTo(FolderSchema.DisplayName, 'Salesforce_Sync'), new FolderView(10));
     const folderId = folders.Folders[0]!.Id.UniqueId;
     // The same property sets the engine asks for (its default mappings), so both runs move the same XML.
@@ -123,10 +124,3 @@ async function readAll(svc: ExchangeService, folder: FolderId, set: PropertySet)
   }
   return out;
 }
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
