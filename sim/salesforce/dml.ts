@@ -79,7 +79,12 @@ function save(org: Org, userId: string, schema: ObjectSchema, row: Row, changed:
   const ctx: SaveContext = { org, userId, changed, allowDuplicates: options.allowDuplicates ?? false, existing };
   beforeSave(ctx, schema.name, row);
   assertRequired(schema, row);
-  if (!options.system && row.OwnerId && row.OwnerId !== existing?.OwnerId) assertActiveOwner(org, schema, row);
+  if (!options.system && row.OwnerId && row.OwnerId !== existing?.OwnerId) {
+    assertActiveOwner(org, schema, row);
+    if (existing && existing.OwnerId !== userId && !permissionsOf(org, userId).has('ModifyAllData')) {
+      throw new SfError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id ${String(row.Id)}: only the owner or a user with Modify All Data can transfer it`, 400, ['OwnerId']);
+    }
+  }
   org.store.put(schema.name, row);
   for (const id of displacedAssignments(org, schema.name, row)) {
     softDelete(org, userId, schema, org.store.get(id)!.row);

@@ -91,6 +91,12 @@ describe('single-record CRUD through jsforce', () => {
     expect((await failure(bo.sobject('Account').update({ Id: accountId, Name: 'Mine' }))).errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
     const admin = await loginAdmin(sim);
     expect(await admin.sobject('Contact').retrieve(contactId)).toMatchObject({ LastName: 'Smith' }); // ViewAllData
+    const { id: mine } = (await bo.sobject('Lead').create({ LastName: 'L', Company: 'C' })) as { id: string };
+    const ana = await login(sim, 'prod', 'ana@acme.test', 'ana-pw');
+    const transfer = await failure(ana.sobject('Lead').update({ Id: mine, OwnerId: sim.actions.userId('prod', 'ana') }));
+    expect(transfer.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY'); // ReadWrite lets her edit, not take it
+    await bo.sobject('Lead').update({ Id: mine, OwnerId: sim.actions.userId('prod', 'ana') });
+    expect(sim.actions.get('prod', mine)!.OwnerId).toBe(sim.actions.userId('prod', 'ana'));
   });
 
   it('duplicate rules: DUPLICATES_DETECTED unless the header allows the save', async () => {
