@@ -66,13 +66,14 @@ export function fieldValue(view: ItemView, name: string): unknown {
     case 'IsMeeting':
       return attendees > 0 || organizer.address.toLowerCase() !== mailbox;
     case 'IsCancelled':
-      return false;
+      return props['IsCancelled'] === true;
     case 'IsRecurring':
       return view.calendarItemType !== 'Single';
     case 'CalendarItemType':
       return view.calendarItemType;
     case 'MyResponseType':
-      return organizer.address.toLowerCase() === mailbox ? 'Organizer' : 'Accept';
+      // An attendee copy delivered by the sim is unanswered until the rep responds (not modelled beyond that).
+      return organizer.address.toLowerCase() === mailbox ? 'Organizer' : props['_meeting'] ? 'NoResponseReceived' : 'Accept';
     case 'Organizer':
       return organizer;
     case 'AppointmentSequenceNumber':

@@ -14,6 +14,7 @@ import { StoreError } from '../store/store-error.ts';
 import type { OperationHandler } from './context.ts';
 import { folderIdElements, resolveFolder } from './folders.ts';
 import { batch } from './messages.ts';
+import { deliverMeeting } from './meeting-delivery.ts';
 import { requireChildren } from './require-children.ts';
 
 const DISPOSITIONS = ['SaveOnly', 'SendOnly', 'SendAndSaveCopy'];
@@ -49,6 +50,7 @@ export const createItem: OperationHandler = (op, ctx) => {
         ? resolveFolder(ctx, folderEl)
         : ctx.store.distinguishedFolder(ctx.mailbox.address, parsed.kind === 'Contact' ? 'contacts' : 'calendar');
       const item = ctx.store.createItem({ mailbox: ctx.mailbox.address, folderUid: folder.uid, kind: parsed.kind, props: parsed.props, extended: parsed.extended });
+      if (item.kind === 'CalendarItem') deliverMeeting(ctx.store, item, invitations);
       return `<m:Items>${tag(item.kind === 'Contact' ? 't:Contact' : 't:CalendarItem', {}, itemIdXml(viewOf(item)))}</m:Items>`;
     }, '<m:Items/>');
     if (ok) created++;

@@ -10,6 +10,7 @@ import type { DeleteMode } from '../store/store.ts';
 import type { OperationHandler } from './context.ts';
 import { isOccurrence, itemIdElements, resolveItemView } from './item-ids.ts';
 import { batch } from './messages.ts';
+import { cancelMeeting } from './meeting-delivery.ts';
 import { requireChildren } from './require-children.ts';
 
 const MODES: DeleteMode[] = ['HardDelete', 'SoftDelete', 'MoveToDeletedItems'];
@@ -39,7 +40,10 @@ export const deleteItem: OperationHandler = (op, ctx) => {
           const mods = ((m.props['ModifiedOccurrences'] as Array<{ originalStart: number }> | undefined) ?? []).filter((x) => x.originalStart !== start);
           m.props = { ...m.props, DeletedOccurrences: deletedList, ModifiedOccurrences: mods };
         });
-      } else ctx.store.deleteItem(view.item.uid, mode);
+      } else {
+        if (view.item.kind === 'CalendarItem') cancelMeeting(ctx.store, view.item, cancellations);
+        ctx.store.deleteItem(view.item.uid, mode);
+      }
       return '';
     });
     if (ok) deleted++;

@@ -14,6 +14,7 @@ import type { OperationContext, OperationHandler } from './context.ts';
 import { normalizeTimes } from './create-item.ts';
 import { isOccurrence, itemIdElements, resolveItemView } from './item-ids.ts';
 import { batch } from './messages.ts';
+import { deliverMeeting } from './meeting-delivery.ts';
 import { requireChildren } from './require-children.ts';
 
 const MODES = ['NeverOverwrite', 'AutoResolve', 'AlwaysOverwrite'];
@@ -50,6 +51,7 @@ export const updateItem: OperationHandler = (op, ctx) => {
       }
       const updates = child(change, NS.types, 'Updates')?.children ?? [];
       const result = isOccurrence(view) ? updateOccurrence(ctx, view, updates) : updateStored(ctx, view, updates);
+      if (result.item.kind === 'CalendarItem') deliverMeeting(ctx.store, result.item, invitations);
       const element = result.item.kind === 'Contact' ? 't:Contact' : 't:CalendarItem';
       return (
         `<m:Items>${tag(element, {}, itemIdXml(result))}</m:Items>` +
