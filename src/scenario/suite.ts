@@ -45,16 +45,20 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   for (const r of options.reporters) r.onRunStart?.({ total: scenarios.length + invalid.length, workers });
 
   const runs: ScenarioRun[] = invalid.map(invalidRun);
-  for (const run of runs) report(options.reporters, run.result);
+  for (const run of runs) report(options.reporters, run.result, true);
   const done = workers <= 1 ? await runInProcess(scenarios, options) : await runInWorkers(scenarios, workers, options);
   runs.push(...done);
   runs.sort((a, b) => (a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0));
   return { runs, invalid };
 }
 
-function report(reporters: readonly ConformanceReporter[], result: ScenarioResult): void {
+function started(reporters: readonly ConformanceReporter[], header: { id: string; title: string; file: string }): void {
+  for (const r of reporters) r.onScenarioStart?.(header);
+}
+
+function report(reporters: readonly ConformanceReporter[], result: ScenarioResult, announce = false): void {
+  if (announce) started(reporters, result);
   for (const r of reporters) {
-    r.onScenarioStart?.({ id: result.id, title: result.title, file: result.file });
     for (const e of result.expectations) r.onExpectationResult?.(e);
     r.onScenarioEnd?.(result);
   }
@@ -64,6 +68,7 @@ async function runInProcess(scenarios: Scenario[], options: SuiteOptions): Promi
   const out: ScenarioRun[] = [];
   for (const scenario of scenarios) {
     let run: ScenarioRun;
+    started(options.reporters, { id: scenario.id, title: scenario.title, file: scenario.source.file });
     try {
       run = await runScenario(scenario, { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
     } catch (error) {
@@ -94,6 +99,7 @@ async function runInWorkers(scenarios: Scenario[], count: number, options: Suite
           return;
         }
         current = scenario.source.file;
+        started(options.reporters, { id: scenario.id, title: scenario.title, file: scenario.source.file });
         child.send({ type: 'run', file: current, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } satisfies WorkerRequest);
       };
       child.on('message', (message: WorkerReply | { type: 'ready' }) => {
@@ -108,13 +114,26 @@ async function runInWorkers(scenarios: Scenario[], count: number, options: Suite
         if (current) {
           // The worker died mid-scenario: that scenario is an ERROR, the others go to the remaining workers.
           const run = crashedRun(current, byFile.get(current), `worker exited (${signal ?? `code ${code}`}) while running this scenario`);
+          current = undefined;
           report(options.reporters, run.result);
           out.push(run);
         }
-        resolve();
+        // A crashed worker is replaced while work remains — a bounded number of times, so a worker that cannot even
+        // start (e.g. tsx missing) does not respawn forever.
+        if ((code !== 0 || signal) && queue.length > 0 && respawns < scenarios.length) {
+          respawns++;
+          void startWorker().then(resolve);
+        } else resolve();
       });
     });
+  let respawns = 0;
   await Promise.all(Array.from({ length: count }, startWorker));
+  // Anything still queued could not be run by any worker.
+  for (const scenario of queue.splice(0)) {
+    const run = crashedRun(scenario.source.file, scenario, 'no worker process could run it (workers kept crashing; see stderr)');
+    report(options.reporters, run.result, true);
+    out.push(run);
+  }
   return out;
 }
 
