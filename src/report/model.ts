@@ -83,6 +83,8 @@ export interface ScenarioResult {
   rules: string[];
   tags: string[];
   seed: number;
+  /** The scenario clock's display zone (IANA), e.g. America/New_York. */
+  zone?: string;
   verdict: Verdict;
   /** Set when the scenario as a whole could not run (invalid file, sims failed to start). */
   error?: string;

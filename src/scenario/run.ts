@@ -129,6 +129,7 @@ function finish(
     rules: scenario.rules,
     tags: scenario.tags,
     seed,
+    ...(scenario.clock.zone !== 'UTC' ? { zone: scenario.clock.zone } : {}),
     verdict: worst(results.map((r) => r.verdict)),
     ...(error ? { error } : {}),
     expectations: results,

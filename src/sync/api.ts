@@ -41,6 +41,11 @@ export interface EngineOptions {
   dryRun?: boolean;
   /** added by ENG-IO: reps synced at the same time within one cycle. Default 1 (deterministic, G-08); more is faster. */
   concurrency?: number;
+  /**
+   * added by ENG-IO: sync reps in this many worker threads (one core each) instead of the main thread. Wall-clock
+   * engines only (SystemClock: `synclab sync` against real servers); refused with a ScenarioClock. Default 0.
+   */
+  workers?: number;
   /** added by ENG-IO: API names of the Lightning Sync objects, for real orgs where they are custom objects (docs/decisions/0002). */
   objects?: Partial<Record<'setup' | 'config' | 'assignment' | 'error' | 'userStatus', string>>;
 }

@@ -16,7 +16,8 @@ import { describeBlocker, type RepOutcome } from './cycle/rep-outcome.ts';
 import { blocked, cycleStatus } from './cycle/cycle-extras.ts';
 import { writeStatuses, type StatusValues } from './cycle/rep-status.ts';
 import { runRep, type CycleScope, type RepJob } from './cycle/run-rep.ts';
-import type { EngineRuntime } from './cycle/runtime.ts';
+import { storeFor, type EngineRuntime } from './cycle/runtime.ts';
+import { RepWorkerPool } from './cycle/worker-pool.ts';
 
 export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
   const org = rt.config.orgLabel;
@@ -95,8 +96,13 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     setup: setup.setup,
     syncingEmails: ready.map((j) => String(j.user.Email).toLowerCase()),
   };
-  await forEachLimited(ready, rt.options.concurrency, async (job) => {
-    const outcome = await runRep(rt, scope, job);
+  if (rt.options.workers > 0) {
+    rt.pool ??= new RepWorkerPool(rt.config, rt.deps.seed ?? 0, rt.options.workers);
+    // The workers write the shards; the main thread's cached copies would be stale from here on.
+    rt.stores.clear();
+  }
+  await forEachLimited(ready, rt.pool ? rt.options.workers : rt.options.concurrency, async (job) => {
+    const outcome = rt.pool ? await rt.pool.run(scope, job) : await runRep(rt, scope, job);
     const probe = probes.get(String(job.user.Email).toLowerCase());
     outcome.status = { MailboxSupportedVersion: true, RecognizedByServiceAccount: outcome.errors.some((e) => e.rule === 'CONN-04') ? false : true, ...outcome.status };
     if (probe?.verdict) outcome.status.MailboxSupportedVersion = probe.verdict.supported;
@@ -122,6 +128,7 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
       summary.errors.push({ rep: rep?.Username ?? f.userId, code: f.code, rule: 'STAT-03', message: `writing the user status (${rt.objects.userStatus}) failed: ${f.message}` });
     }
   }
+  if (rt.pool) for (const job of ready) await storeFor(rt, String(job.user.Email)); // fresh from disk for STAT-02
   summary.status = cycleStatus(rt, setup.setup, outcomes, jobs.length, linked.length);
 
 }

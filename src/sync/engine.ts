@@ -27,7 +27,7 @@ export function createSyncEngine(config: EngineConfig, deps: EngineDeps): SyncEn
       await running;
       closed = true;
       for (const store of rt.stores.values()) await store.flush();
-      disposeRuntime(rt);
+      await disposeRuntime(rt);
     },
   };
 }

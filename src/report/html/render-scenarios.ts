@@ -5,7 +5,7 @@
  */
 import { familyOf } from '../../scenario/catalogue.ts';
 import type { ExpectationResult, ScenarioResult, StateDiff, TimelineEntry } from '../model.ts';
-import { describeValue, instant } from '../reporters/text.ts';
+import { describeValue, instant, localInstant } from '../reporters/text.ts';
 import { badge, h, slug } from './escape.ts';
 
 export function renderScenarios(scenarios: ScenarioResult[]): string {
@@ -24,7 +24,7 @@ function renderScenario(s: ScenarioResult): string {
 <p class="meta">${h(s.file)} · seed ${s.seed}${s.tags.length ? ` · tags ${h(s.tags.join(', '))}` : ''} · reproduce: <code>npx synclab run ${h(s.file)} --seed ${s.seed}</code></p>
 ${s.error ? `<p class="banner bad" role="alert">Could not run: ${h(s.error)}</p>` : ''}
 ${renderExpectations(s.expectations)}
-<h3>Timeline</h3>${renderTimeline(s.timeline)}
+<h3>Timeline${s.zone ? ` <span class="msg">(times in ${h(s.zone)})</span>` : ''}</h3>${renderTimeline(s.timeline, s.zone)}
 ${renderCycles(s)}
 ${renderDiffs(s.diffs)}${s.diffsOmitted ? `<p class="msg">… and ${s.diffsOmitted} more changes, not listed</p>` : ''}
 </div></details>`;
@@ -39,11 +39,11 @@ function renderExpectations(list: ExpectationResult[]): string {
   return `<h3>Expectations</h3><table class="expectations"><thead><tr><th scope="col">Verdict</th><th scope="col">Expectation</th><th scope="col">Rules</th><th scope="col">Details</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function renderTimeline(entries: TimelineEntry[]): string {
+function renderTimeline(entries: TimelineEntry[], zone?: string): string {
   if (!entries.length) return '<p>No timeline recorded.</p>';
   const items = entries.map((t) => {
     const counts = t.requests ? ` <span class="msg">requests EX ${t.requests.exchange} / SF ${t.requests.salesforce} · writes EX ${t.writes?.exchange ?? 0} / SF ${t.writes?.salesforce ?? 0}</span>` : '';
-    return `<li class="t-${h(t.kind)}" data-kind="${h(t.kind)}"><time>${h(instant(t.at))}</time><strong>${h(t.kind)}</strong>${t.org ? ` <span class="tag">${h(t.org)}</span>` : ''} ${h(t.label)}${t.verdict ? ` ${badge(t.verdict)}` : ''}${counts}${t.detail ? `<pre>${h(t.detail)}</pre>` : ''}</li>`;
+    return `<li class="t-${h(t.kind)}" data-kind="${h(t.kind)}"><time datetime="${h(new Date(t.at).toISOString())}" title="${h(instant(t.at))}">${h(localInstant(t.at, zone))}</time><strong>${h(t.kind)}</strong>${t.org ? ` <span class="tag">${h(t.org)}</span>` : ''} ${h(t.label)}${t.verdict ? ` ${badge(t.verdict)}` : ''}${counts}${t.detail ? `<pre>${h(t.detail)}</pre>` : ''}</li>`;
   });
   return `<ol class="timeline" data-testid="timeline">${items.join('\n')}</ol>`;
 }

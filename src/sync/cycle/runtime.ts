@@ -3,7 +3,7 @@
  * Everything one engine instance keeps between cycles: its org session, the EWS dispatcher channel, the OAuth token
  * source, per-rep state stores and what it learned about mailboxes (EWS URL from Autodiscover, server version).
  */
-import type { Clock } from '#time/clock.ts';
+import { ScenarioClock, type Clock } from '#time/clock.ts';
 import { createRng, type Rng } from '#util/random.ts';
 import type { EngineConfig, EngineDeps } from '../api.ts';
 import type { ServerVersion } from '../exchange/mailbox-reads.ts';
@@ -12,6 +12,7 @@ import { closeChannel, openChannel } from '../exchange/xhr-dispatcher.ts';
 import { DEFAULT_OBJECT_NAMES, type LightningSyncObjectNames } from '../salesforce/setup-reader.ts';
 import { SalesforceSession } from '../salesforce/sf-session.ts';
 import type { EditionVerdict } from '../salesforce/org-checks.ts';
+import type { RepWorkerPool } from './worker-pool.ts';
 import { RepStateStore } from '../state/rep-state-store.ts';
 
 export interface ResolvedOptions {
@@ -22,6 +23,7 @@ export interface ResolvedOptions {
   sfBatchSize: number;
   dryRun: boolean;
   concurrency: number;
+  workers: number;
 }
 
 export interface EngineRuntime {
@@ -42,6 +44,8 @@ export interface EngineRuntime {
   online: Map<string, boolean>;
   /** The org's edition verdict (CONN-11), read once. */
   edition?: EditionVerdict;
+  /** Rep worker threads (options.workers > 0), started on first use. */
+  pool?: RepWorkerPool;
 }
 
 export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRuntime {
@@ -57,7 +61,11 @@ export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRun
     // One rep at a time by default: with several in flight, the order of requests across reps (and so the ids the
     // servers hand out) depends on I/O timing, which would break G-08's byte-identical reports.
     concurrency: Math.max(1, o.concurrency ?? 1),
+    workers: Math.max(0, Math.floor(o.workers ?? 0)),
   };
+  if (options.workers > 0 && deps.clock instanceof ScenarioClock) {
+    throw new Error(`engine for org ${config.orgLabel}: options.workers needs wall time — a ScenarioClock lives in one thread with the sims; use workers only with synclab sync against real servers (SystemClock)`);
+  }
   const rng = createRng(deps.seed ?? 0).fork(`engine:${config.orgLabel}`);
   const ex = config.exchange;
   return {
@@ -90,8 +98,10 @@ export async function storeFor(rt: EngineRuntime, rep: string): Promise<RepState
   return store;
 }
 
-export function disposeRuntime(rt: EngineRuntime): void {
+export async function disposeRuntime(rt: EngineRuntime): Promise<void> {
   closeChannel(rt.channelId);
+  await rt.pool?.close();
+  rt.pool = undefined;
 }
 
 function validateConfig(config: EngineConfig): void {
