@@ -8,7 +8,7 @@ import { permissionsOf } from './access.ts';
 import type { Org, Session } from './org.ts';
 import type { Row } from './store.ts';
 
-export type LoginFailure = 'INVALID_LOGIN' | 'INACTIVE_USER' | 'API_DISABLED';
+export type LoginFailure = 'INVALID_LOGIN' | 'INACTIVE_USER' | 'API_DISABLED' | 'LOCKED_OUT';
 
 export function findUserByUsername(org: Org, username: string): Row | undefined {
   const wanted = username.trim().toLowerCase();
@@ -18,9 +18,25 @@ export function findUserByUsername(org: Org, username: string): Row | undefined 
   return undefined;
 }
 
+/**
+ * Password check with Salesforce's lockout: after `maxLoginAttempts` failures in a row the user is locked out for
+ * `lockoutMinutes` (scenario time), even with the right password — the hazard of an engine retrying a wrong password.
+ * Like Salesforce, a locked-out login answers the same INVALID_LOGIN as a wrong password.
+ */
 export function checkPassword(org: Org, username: string, password: string): { user: Row } | { failure: LoginFailure } {
   const user = findUserByUsername(org, username);
-  if (!user || org.passwords.get(String(user.Id)) !== password) return { failure: 'INVALID_LOGIN' };
+  if (!user) return { failure: 'INVALID_LOGIN' };
+  const id = String(user.Id);
+  const now = org.clock.now();
+  const record = org.loginFailures.get(id);
+  if (record && record.lockedUntil > now) return { failure: 'LOCKED_OUT' };
+  if (org.passwords.get(id) !== password) {
+    const count = (record && record.lockedUntil === 0 ? record.count : 0) + 1;
+    const locked = org.maxLoginAttempts > 0 && count >= org.maxLoginAttempts;
+    org.loginFailures.set(id, { count: locked ? 0 : count, lockedUntil: locked ? now + org.lockoutMs : 0 });
+    return { failure: locked ? 'LOCKED_OUT' : 'INVALID_LOGIN' };
+  }
+  org.loginFailures.delete(id);
   return checkLoginAllowed(org, user);
 }
 

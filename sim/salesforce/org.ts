@@ -38,6 +38,7 @@ export interface OrgSnapshot {
   locators: Map<string, QueryLocator>;
   refs: Map<string, string>;
   purgedAt: number;
+  loginFailures: Map<string, { count: number; lockedUntil: number }>;
 }
 
 /** Query locators expire after 15 minutes without a queryMore, as Salesforce cursors do. */
@@ -51,6 +52,8 @@ export class Org {
   readonly domain: string;
   readonly dailyApiLimit: number;
   readonly sessionSeconds: number;
+  readonly maxLoginAttempts: number;
+  readonly lockoutMs: number;
   readonly sharing: Partial<Record<string, SharingDefault>>;
   readonly connectedApps: Array<{ clientId: string; clientSecret: string }>;
   readonly duplicateRules: NonNullable<OrgSpec['duplicateRules']>;
@@ -67,6 +70,8 @@ export class Org {
   locators = new Map<string, QueryLocator>();
   /** World refs (user, account, contact, lead, event refs; profile and config names) → record id. */
   refs = new Map<string, string>();
+  /** Failed logins in a row per user id, and until when the user is locked out (password policy). */
+  loginFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** Scenario time of the last recycle-bin purge: `deleted` cannot report deletions before it. */
   purgedAt = 0;
 
@@ -82,6 +87,8 @@ export class Org {
     this.domain = spec.domain ?? 'acme.test';
     this.dailyApiLimit = spec.dailyApiLimit ?? 100_000;
     this.sessionSeconds = spec.sessionSeconds ?? 7200;
+    this.maxLoginAttempts = spec.maxLoginAttempts ?? 10;
+    this.lockoutMs = (spec.lockoutMinutes ?? 15) * 60_000;
     this.sharing = spec.sharing ?? {};
     this.connectedApps = spec.connectedApps ?? [];
     this.duplicateRules = spec.duplicateRules ?? [];
@@ -138,6 +145,7 @@ export class Org {
       locators: this.locators,
       refs: this.refs,
       purgedAt: this.purgedAt,
+      loginFailures: this.loginFailures,
     });
   }
 
@@ -152,5 +160,6 @@ export class Org {
     this.locators = copy.locators;
     this.refs = copy.refs;
     this.purgedAt = copy.purgedAt;
+    this.loginFailures = copy.loginFailures;
   }
 }

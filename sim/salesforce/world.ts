@@ -20,6 +20,10 @@ export interface OrgSpec {
   dailyApiLimit?: number;
   /** Session lifetime in seconds (INVALID_SESSION_ID after). Default 7200. */
   sessionSeconds?: number;
+  /** added by SF: lock a user out after this many failed logins in a row, for `lockoutMinutes` (Salesforce's
+   *  password policy; default 10 attempts, 15 minutes). 0 = never lock out. */
+  maxLoginAttempts?: number;
+  lockoutMinutes?: number;
   /** Org-wide defaults per object. Default ReadWrite for everything. */
   sharing?: Partial<Record<'Account' | 'Contact' | 'Lead' | 'Event', SharingDefault>>;
   /** OAuth connected apps allowed to log in with the username-password flow. */

@@ -13,6 +13,7 @@ import type { Route, RouteMeta } from './types.ts';
 const FAULT_TEXT: Record<LoginFailure, [string, string]> = {
   INVALID_LOGIN: ['INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.'],
   INACTIVE_USER: ['INVALID_LOGIN', 'Invalid username, password, security token; or user locked out. (the user is inactive)'],
+  LOCKED_OUT: ['INVALID_LOGIN', 'Invalid username, password, security token; or user locked out.'],
   API_DISABLED: ['API_DISABLED_FOR_ORG', 'API is not enabled for this Organization or Partner (the user has no API Enabled permission)'],
 };
 

@@ -63,6 +63,17 @@ describe('SOAP login (jsforce default path)', () => {
     expect(prod.userInfo?.id).toBeTruthy();
   });
 
+  it('locks a user out after 10 failed logins in a row, for 15 minutes of scenario time', async () => {
+    for (let i = 0; i < 10; i++) await failure(login(sim, 'prod', 'bo@acme.test', 'wrong'));
+    const locked = await failure(login(sim, 'prod', 'bo@acme.test', 'bo-pw'));
+    expect(locked.message).toMatch(/^INVALID_LOGIN: .*locked out/);
+    expect(sim.trace.entries((e) => e.note === 'LOCKED_OUT')).toHaveLength(2); // the 10th failure and the right password
+    clock.advance(15 * 60_000);
+    expect((await login(sim, 'prod', 'bo@acme.test', 'bo-pw')).accessToken).toBeTruthy();
+    for (let i = 0; i < 9; i++) await failure(login(sim, 'prod', 'bo@acme.test', 'wrong'));
+    expect((await login(sim, 'prod', 'bo@acme.test', 'bo-pw')).accessToken).toBeTruthy(); // a success resets the count
+  });
+
   it('escaped passwords round-trip (jsforce XML-escapes & and <)', async () => {
     sim.org('prod').model.passwords.set(sim.actions.userId('prod', 'bo'), 'p&ss<word>');
     const conn = await login(sim, 'prod', 'bo@acme.test', 'p&ss<word>');
