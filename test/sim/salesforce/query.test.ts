@@ -75,6 +75,9 @@ describe('query and paging', () => {
     const conn = await loginAdmin(sim);
     expect((await failure(conn.query('SELECT Id FORM Contact'))).errorCode).toBe('MALFORMED_QUERY');
     expect((await failure(conn.query('SELECT Id FROM Bogus'))).errorCode).toBe('INVALID_TYPE');
+    const unsupported = await failure(conn.query('SELECT LastName, COUNT(Id) FROM Contact GROUP BY LastName'));
+    expect(unsupported.message).toMatch(/not supported by synclab's Salesforce sim/);
+    expect(sim.trace.entries((e) => e.operation === 'query').at(-1)).toMatchObject({ status: 400, error: unsupported.errorCode });
     const org = await conn.query<{ OrganizationType: string; IsSandbox: boolean }>('SELECT OrganizationType, IsSandbox FROM Organization');
     expect(org.records[0]).toMatchObject({ OrganizationType: 'Enterprise Edition', IsSandbox: false });
     const uat = await loginAdmin(sim, 'uat');
