@@ -41,6 +41,8 @@ export interface SalesforceActions {
   setOutlookIntegration(org: string, enabled: boolean): void;
   setUserOutlookSetUp(org: string, user: UserRef, setUp: boolean): void;
   setUserActive(org: string, user: UserRef, active: boolean): void;
+  /** Changes a user's password (e.g. a rotated integration password); existing sessions stay valid, as in Salesforce. */
+  setPassword(org: string, user: UserRef, password: string): void;
   expireSessions(org: string, user?: UserRef): number;
   issueRefreshToken(org: string, user: UserRef, clientId: string): string;
   emptyRecycleBin(org: string): number;
@@ -109,6 +111,12 @@ export function createActions(sim: SimLike, shared: SimShared): SalesforceAction
       const userId = resolveUser(model(org), user);
       updateRecord(model(org), adminOf(org), 'User', userId, { IsActive: active });
       if (!active) expireSessions(model(org), userId);
+    },
+    setPassword(org, user, password) {
+      if (!password) throw new Error('salesforce actions: setPassword needs a non-empty password');
+      const userId = resolveUser(model(org), user);
+      model(org).passwords.set(userId, password);
+      model(org).loginFailures.delete(userId); // an admin reset also unlocks the user
     },
     expireSessions: (org, user) => expireSessions(model(org), user === undefined ? undefined : resolveUser(model(org), user)),
     issueRefreshToken(org, user, clientId) {

@@ -74,6 +74,13 @@ describe('SOAP login (jsforce default path)', () => {
     expect((await login(sim, 'prod', 'bo@acme.test', 'bo-pw')).accessToken).toBeTruthy(); // a success resets the count
   });
 
+  it('a rotated password: the old one fails, the new one works, and setPassword unlocks', async () => {
+    for (let i = 0; i < 10; i++) await failure(login(sim, 'prod', 'bo@acme.test', 'wrong'));
+    sim.actions.setPassword('prod', 'bo', 'rotated-1');
+    expect((await failure(login(sim, 'prod', 'bo@acme.test', 'bo-pw'))).message).toMatch(/INVALID_LOGIN/);
+    expect((await login(sim, 'prod', 'bo@acme.test', 'rotated-1')).accessToken).toBeTruthy();
+  });
+
   it('escaped passwords round-trip (jsforce XML-escapes & and <)', async () => {
     sim.org('prod').model.passwords.set(sim.actions.userId('prod', 'bo'), 'p&ss<word>');
     const conn = await login(sim, 'prod', 'bo@acme.test', 'p&ss<word>');
