@@ -34,7 +34,10 @@ export async function loadKnownFailures(file = DEFAULT_KNOWN_FAILURES): Promise<
   const parsed = FileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: entry ${issue.path.join('.')}: ${issue.message} — expected a list of { scenario, expectation?, rule?, reason, issue? }`);
+    const [index, field] = issue.path;
+    const what = field === undefined ? `entry ${String(index ?? '')}` : `entry ${String(index)} (${String((data as Array<{ scenario?: unknown }>)[index as number]?.scenario ?? '?')}) field ${String(field)}`;
+    const message = issue.code === 'invalid_type' && issue.message.includes('undefined') ? 'missing' : issue.message;
+    throw new Error(`${file}: ${what}: ${message} — each entry is { scenario, expectation?, rule?, reason, issue? }; reason says why it fails`);
   }
   return parsed.data;
 }
