@@ -7,6 +7,7 @@
 import type { Clock } from '#time/clock.ts';
 import { mintChangeKey, mintFolderId, mintItemId } from './ids.ts';
 import { FolderTree } from './folder-tree.ts';
+import { ItemIndex } from './item-index.ts';
 import { itemNotFound, StoreError } from './store-error.ts';
 import type {
   DistinguishedFolder,
@@ -26,10 +27,7 @@ export type DeleteMode = 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
 export class ExchangeStore {
   #mailboxes = new Map<string, StoredMailbox>();
   #folders = new FolderTree();
-  #items = new Map<string, StoredItem>();
-  #itemById = new Map<string, StoredItem>();
-  /** folder uid → uids of the items in it, in creation order (FindItem pages over this, not over every item). */
-  #folderItems = new Map<string, Set<string>>();
+  #items = new ItemIndex();
   #journals = new Map<string, JournalEntry[]>();
   #seq = 0;
   #nextUid = 1;
@@ -133,36 +131,27 @@ export class ExchangeStore {
   // ---- items -----------------------------------------------------------------------------------------------
 
   itemsIn(folderUid: string): StoredItem[] {
-    const uids = this.#folderItems.get(folderUid);
-    if (!uids) return [];
-    // Creation order (uid number), so a moved-in item sorts by when it was made, as before the move.
-    return [...uids].map((uid) => this.#items.get(uid)!).sort((a, b) => uidNumber(a.uid) - uidNumber(b.uid));
-  }
-
-  #index(item: StoredItem): void {
-    let set = this.#folderItems.get(item.folderUid);
-    if (!set) this.#folderItems.set(item.folderUid, (set = new Set()));
-    set.add(item.uid);
+    return this.#items.inFolder(folderUid);
   }
 
   allItems(mailbox?: string): StoredItem[] {
     const key = mailbox?.toLowerCase();
-    return [...this.#items.values()].filter((i) => key === undefined || i.mailbox === key);
+    return [...this.#items.all()].filter((i) => key === undefined || i.mailbox === key);
   }
 
   itemByUid(uid: string): StoredItem | undefined {
-    return this.#items.get(uid);
+    return this.#items.byUid(uid);
   }
 
   /** An item by its current ItemId, only within `mailbox`. An id from before a move is not found (SIM-EX-02). */
   itemById(mailbox: string, itemId: string): StoredItem {
-    const item = this.#itemById.get(itemId);
+    const item = this.#items.byId(itemId);
     if (!item || item.mailbox !== mailbox.toLowerCase()) throw itemNotFound();
     return item;
   }
 
   findItem(predicate: (item: StoredItem) => boolean): StoredItem | undefined {
-    for (const item of this.#items.values()) if (predicate(item)) return item;
+    for (const item of this.#items.all()) if (predicate(item)) return item;
     return undefined;
   }
 
@@ -185,16 +174,14 @@ export class ExchangeStore {
       extended: input.extended ?? [],
       ...(input.ref ? { ref: input.ref } : {}),
     };
-    this.#items.set(uid, item);
-    this.#itemById.set(item.itemId, item);
-    this.#index(item);
+    this.#items.add(item);
     this.#journal(folder.uid, item, 'create');
     return item;
   }
 
   /** Applies `mutate` to the item, then gives it a new ChangeKey and LastModifiedTime and journals an update. */
   updateItem(uid: string, mutate: (item: StoredItem) => void): StoredItem {
-    const item = this.#items.get(uid);
+    const item = this.#items.byUid(uid);
     if (!item) throw itemNotFound();
     mutate(item);
     this.#touch(item);
@@ -203,34 +190,30 @@ export class ExchangeStore {
   }
 
   moveItem(uid: string, targetFolderUid: string): StoredItem {
-    const item = this.#items.get(uid);
+    const item = this.#items.byUid(uid);
     if (!item) throw itemNotFound();
     const target = this.folderByUid(targetFolderUid);
     if (target.mailbox !== item.mailbox) throw new StoreError('ErrorInvalidOperation', 'Items cannot be moved between mailboxes.');
     if (target.uid === item.folderUid) return item;
     this.#journal(item.folderUid, item, 'delete');
-    this.#itemById.delete(item.itemId);
-    this.#folderItems.get(item.folderUid)?.delete(item.uid);
+    this.#items.remove(item);
     item.moves++;
     item.folderUid = target.uid;
-    this.#index(item);
     item.itemId = mintItemId(item.mailbox, item.uid, item.moves);
-    this.#itemById.set(item.itemId, item);
+    this.#items.add(item);
     this.#touch(item);
     this.#journal(target.uid, item, 'create');
     return item;
   }
 
   deleteItem(uid: string, mode: DeleteMode): StoredItem | undefined {
-    const item = this.#items.get(uid);
+    const item = this.#items.byUid(uid);
     if (!item) throw itemNotFound();
     const deletedItems = this.distinguishedFolder(item.mailbox, 'deleteditems');
     if (mode === 'MoveToDeletedItems' && item.folderUid !== deletedItems.uid) return this.moveItem(uid, deletedItems.uid);
     // HardDelete and SoftDelete both take the item out of every folder view; the sim keeps no Recoverable Items.
     this.#journal(item.folderUid, item, 'delete');
-    this.#items.delete(uid);
-    this.#itemById.delete(item.itemId);
-    this.#folderItems.get(item.folderUid)?.delete(uid);
+    this.#items.remove(item);
     return undefined;
   }
 
@@ -259,7 +242,7 @@ export class ExchangeStore {
       nextUid: this.#nextUid,
       mailboxes: [...this.#mailboxes.values()],
       folders: this.#folders.all(),
-      items: [...this.#items.values()],
+      items: [...this.#items.all()],
       journals: Object.fromEntries(this.#journals),
     });
   }
@@ -275,11 +258,7 @@ export class ExchangeStore {
     this.#nextUid = copy.nextUid;
     for (const m of copy.mailboxes) this.#mailboxes.set(m.address, m);
     for (const f of copy.folders) this.#folders.add(f);
-    for (const i of copy.items) {
-      this.#items.set(i.uid, i);
-      this.#itemById.set(i.itemId, i);
-      this.#index(i);
-    }
+    for (const i of copy.items) this.#items.add(i);
     for (const [uid, entries] of Object.entries(copy.journals)) this.#journals.set(uid, entries);
   }
 
@@ -296,16 +275,10 @@ export class ExchangeStore {
     this.#mailboxes.clear();
     this.#folders.clear();
     this.#items.clear();
-    this.#itemById.clear();
-    this.#folderItems.clear();
     this.#journals.clear();
   }
 
   #makeEpoch(): string {
     return `${(this.epochSeed >>> 0).toString(36)}-${this.#resets}-${this.clock.now().toString(36)}`;
   }
-}
-
-function uidNumber(uid: string): number {
-  return Number(uid.slice(1));
 }
