@@ -4,7 +4,7 @@
  * `{ "action": "createRecord", "org": "prod", "as": "ana", "type": "Contact", "fields": { … } }`. Missing arguments
  * and unknown actions are MISSING_ARGUMENT / INVALID_OPERATION errors that list what is expected.
  */
-import type { SalesforceActions } from './actions.ts';
+import type { SalesforceActions } from './action-types.ts';
 import { SfError } from './errors.ts';
 
 const JSON_ACTIONS = [
