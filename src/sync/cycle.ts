@@ -37,6 +37,7 @@ export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
 }
 
 async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void> {
+  rt.folderMissing.clear();
   rt.edition ??= await checkEdition(rt.session);
   if (!rt.edition.supported) {
     summary.errors.push({ code: 'UNSUPPORTED_EDITION', rule: 'CONN-11', message: `org ${summary.org} is ${rt.edition.edition}; Lightning Sync is available only in Professional, Enterprise, Performance, Unlimited and Developer editions, so nothing syncs.` });

@@ -33,6 +33,7 @@ async function probeOne(rt: EngineRuntime, setup: SetupRecord | undefined, mailb
     try {
       const conn = await connectRep(rt, setup, mailbox, gate);
       const folder = await conn.reader.findSyncFolder();
+      if (!folder) rt.folderMissing.add(key);
       if (folder && store.state.syncFolderId !== folder && !rt.options.dryRun) {
         store.update((s) => (s.syncFolderId = folder));
         await store.flush();

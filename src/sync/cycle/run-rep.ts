@@ -55,7 +55,7 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
       if (dry) syncFolderId = await conn.reader.findSyncFolder();
       else {
         try {
-          syncFolderId = (await conn.reader.ensureSyncFolder()).folderId;
+          syncFolderId = (await conn.reader.ensureSyncFolder(rt.folderMissing.delete(mailbox.toLowerCase()))).folderId;
           store.update((s) => (s.syncFolderId = syncFolderId));
         } catch (error) {
           const e = error instanceof EwsError ? error : undefined;

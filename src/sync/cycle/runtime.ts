@@ -44,6 +44,8 @@ export interface EngineRuntime {
   online: Map<string, boolean>;
   /** The org's edition verdict (CONN-11), read once. */
   edition?: EditionVerdict;
+  /** Mailboxes whose probe this cycle found no Salesforce_Sync (CON-01 creates it without looking again). */
+  folderMissing: Set<string>;
   /** Rep worker threads (options.workers > 0), started on first use. */
   pool?: RepWorkerPool;
 }
@@ -85,6 +87,7 @@ export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRun
     ewsUrls: new Map(),
     versions: new Map(),
     online: new Map(),
+    folderMissing: new Set(),
   };
 }
 

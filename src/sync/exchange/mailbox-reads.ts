@@ -56,12 +56,20 @@ export class MailboxReader {
   }
 
   /** CON-01: FindFolder, then CreateFolder when missing. */
-  async ensureSyncFolder(): Promise<{ folderId: string; created: boolean }> {
-    const existing = await this.findSyncFolder();
+  /** `knownMissing`: a FindFolder earlier in this cycle found nothing, so create straight away (one request saved). */
+  async ensureSyncFolder(knownMissing = false): Promise<{ folderId: string; created: boolean }> {
+    const existing = knownMissing ? undefined : await this.findSyncFolder();
     if (existing) return { folderId: existing, created: false };
     const folder = new ContactsFolder(this.service);
     folder.DisplayName = SYNC_FOLDER_NAME;
-    await callEws(this.ctx, 'CreateFolder', () => folder.Save(WellKnownFolderName.Contacts));
+    try {
+      await callEws(this.ctx, 'CreateFolder', () => folder.Save(WellKnownFolderName.Contacts));
+    } catch (error) {
+      // Someone created it since we looked: use theirs rather than fail.
+      const found = error instanceof EwsError && error.code === 'ErrorFolderExists' ? await this.findSyncFolder() : undefined;
+      if (found) return { folderId: found, created: false };
+      throw error;
+    }
     return { folderId: folder.Id.UniqueId, created: true };
   }
 
