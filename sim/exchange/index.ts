@@ -113,16 +113,9 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
       return internalError(error);
     }
   };
-  const handlers: RequestHandler[] = [
-    http.all(/.*/, async ({ request }) => {
-      try {
-        return await handle(request);
-      } catch (error) {
-        if (error instanceof ConnectionResetSignal) return HttpResponse.error();
-        return internalError(error);
-      }
-    }),
-  ];
+  // Filled once the port is known: the handler matches this sim's port on any loopback host name, so it can share an
+  // msw setupServer with the Salesforce sim's handlers without swallowing their requests.
+  const handlers: RequestHandler[] = [];
   const viaHandlers = async (request: Request): Promise<Response> => {
     const response = await getResponse(handlers, request);
     if (!response) return new Response('no handler', { status: 404 });
@@ -132,6 +125,17 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
 
   const server = await serveFetchHandler(viaHandlers, { ...(options.port !== undefined ? { port: options.port } : {}), onError: internalError });
   origin = server.origin;
+  const ownOrigin = new RegExp(`^https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):${server.port}/`, 'i');
+  handlers.push(
+    http.all(ownOrigin, async ({ request }) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (error instanceof ConnectionResetSignal) return HttpResponse.error();
+        return internalError(error);
+      }
+    }),
+  );
 
   // Live getters: Object.assign would copy a getter's value once, and restore()/reset() replace the directory.
   Object.defineProperties(sim, {

@@ -21,6 +21,7 @@ import {
   ContainmentMode,
   ComparisonMode,
 } from 'ews-javascript-api';
+import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExchangeSim } from '../../../sim/exchange/index.ts';
@@ -167,6 +168,9 @@ describe('control API and msw handlers', () => {
       const r = await service(sim).FindItems(WellKnownFolderName.Contacts, new ItemView(10));
       expect(r.TotalCount).toBeGreaterThanOrEqual(3);
       expect(intercepted).toBe(1);
+      // Only this sim's origin is claimed: another host passes through to onUnhandledRequest.
+      const unmatched = await getResponse(sim.handlers, new Request('http://127.0.0.1:1/EWS/Exchange.asmx', { method: 'POST' }));
+      expect(unmatched).toBeUndefined();
     } finally {
       server.close();
     }
