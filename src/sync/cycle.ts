@@ -16,7 +16,7 @@ import { describeBlocker, type RepOutcome } from './cycle/rep-outcome.ts';
 import { blocked, cycleStatus } from './cycle/cycle-extras.ts';
 import { writeStatuses, type StatusValues } from './cycle/rep-status.ts';
 import { runRep, type CycleScope, type RepJob } from './cycle/run-rep.ts';
-import { storeFor, type EngineRuntime } from './cycle/runtime.ts';
+import type { EngineRuntime } from './cycle/runtime.ts';
 import { RepWorkerPool } from './cycle/worker-pool.ts';
 
 export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
@@ -129,7 +129,6 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
       summary.errors.push({ rep: rep?.Username ?? f.userId, code: f.code, rule: 'STAT-03', message: `writing the user status (${rt.objects.userStatus}) failed: ${f.message}` });
     }
   }
-  if (rt.pool) for (const job of ready) await storeFor(rt, String(job.user.Email)); // fresh from disk for STAT-02
   summary.status = cycleStatus(rt, setup.setup, outcomes, jobs.length, linked.length);
 
 }

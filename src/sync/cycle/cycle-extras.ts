@@ -22,7 +22,7 @@ export function cycleStatus(rt: EngineRuntime, setup: SetupRecord | undefined, o
       assignedReps: assigned,
       linkedReps: linked,
     }),
-    activity: orgActivity([...rt.stores.values()].map((s) => s.state.syncLog), rt.clock.now()),
+    activity: orgActivity(outcomes.map((o) => o.syncLog ?? []), rt.clock.now()),
   };
 }
 

@@ -18,6 +18,8 @@ export interface RepOutcome {
   read: { salesforce: number; exchange: number };
   written: { salesforce: number; exchange: number };
   status: StatusValues;
+  /** The rep's sync log (last 24 h) after the cycle, for the org's STAT-02 activity. */
+  syncLog?: Array<{ at: number; object: 'Contact' | 'Event' }>;
 }
 
 export function newOutcome(userId: string, rep: string): RepOutcome {

@@ -126,6 +126,9 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     }
   }
   Object.assign(out.status, directionStatuses({ config, before, state: store.state, synced, written, failed: failed as Set<never>, previous: job.status }), countsAndTimes(store.state, job.status));
+  out.syncLog = store.state.syncLog.filter((e) => e.at >= rt.clock.now() - 86_400_000);
+  // Shards are re-read each cycle rather than kept: an org of 1,000 reps must not hold every pairing in memory.
+  rt.stores.delete(mailbox.toLowerCase());
   return out;
 }
 
