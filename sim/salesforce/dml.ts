@@ -7,6 +7,7 @@
  */
 import { assertCanWrite, canRead, permissionsOf } from './access.ts';
 import { malformedId, SfError } from './errors.ts';
+import { occurrenceStarts } from './classic-recurrence.ts';
 import { softDelete } from './recycle-bin.ts';
 import { stamp } from './system-fields.ts';
 import { normalizeId } from './ids.ts';
@@ -85,11 +86,23 @@ function save(org: Org, userId: string, schema: ObjectSchema, row: Row, changed:
       throw new SfError('INSUFFICIENT_ACCESS_OR_READONLY', `insufficient access rights on object id ${String(row.Id)}: only the owner or a user with Modify All Data can transfer it`, 400, ['OwnerId']);
     }
   }
+  // Classic occurrences are computed before the write, so a bad pattern leaves nothing behind.
+  const occurrences = schema.name === 'Event' && !existing && row.IsRecurrence === true ? occurrenceStarts(row) : [];
   org.store.put(schema.name, row);
   for (const id of displacedAssignments(org, schema.name, row)) {
     softDelete(org, userId, schema, org.store.get(id)!.row);
   }
   if (schema.name === 'Event' && row.WhoId !== existing?.WhoId) syncWhoRelation(org, userId, row, existing);
+  if (occurrences.length > 0) createOccurrences(org, userId, row, occurrences);
+}
+
+/** EVT-06 realism: each Classic occurrence is its own Event pointing at the main record (RecurrenceActivityId). */
+function createOccurrences(org: Org, userId: string, main: Row, starts: number[]): void {
+  const copied = ['Subject', 'Location', 'Description', 'ShowAs', 'IsPrivate', 'OwnerId', 'WhoId', 'WhatId', 'DurationInMinutes'];
+  for (const start of starts) {
+    const fields: Record<string, unknown> = Object.fromEntries(copied.map((f) => [f, main[f]]));
+    insertRecord(org, userId, 'Event', { ...fields, StartDateTime: new Date(start).toISOString(), RecurrenceActivityId: main.Id }, { system: true });
+  }
 }
 
 /** A record cannot be given to (or created for) a deactivated user, as Salesforce refuses. */

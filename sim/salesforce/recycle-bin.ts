@@ -43,7 +43,7 @@ function restoreRow(org: Org, userId: string, schema: ObjectSchema, row: Row): v
 
 const CASCADES: Record<string, Array<[string, string]>> = {
   Account: [['Contact', 'AccountId']],
-  Event: [['EventRelation', 'EventId']],
+  Event: [['EventRelation', 'EventId'], ['Event', 'RecurrenceActivityId']],
   LightningSyncConfig: [['LightningSyncConfigAssignment', 'ConfigId']],
 };
 

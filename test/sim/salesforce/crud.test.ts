@@ -77,6 +77,26 @@ describe('single-record CRUD through jsforce', () => {
     expect(await e.retrieve(series.id)).toMatchObject({ IsRecurrence2: true, Recurrence2PatternText: 'RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=5' });
   });
 
+  it('Classic recurrence: each occurrence is its own Event pointing at the main record (EVT-06)', async () => {
+    const conn = await loginAdmin(sim);
+    const { id } = (await conn.sobject('Event').create({
+      Subject: 'Weekly 1:1', StartDateTime: '2026-03-02T17:00:00Z', DurationInMinutes: 30, IsRecurrence: true,
+      RecurrenceType: 'RecursWeekly', RecurrenceInterval: 1, RecurrenceDayOfWeekMask: 2 + 8, // Mon + Wed
+      RecurrenceStartDateTime: '2026-03-02T17:00:00Z', RecurrenceEndDateOnly: '2026-03-13',
+    })) as { id: string };
+    const occ = await conn.query<{ StartDateTime: string; IsRecurrence: boolean; DurationInMinutes: number }>(
+      `SELECT StartDateTime, IsRecurrence, DurationInMinutes FROM Event WHERE RecurrenceActivityId = '${id}' ORDER BY StartDateTime`,
+    );
+    expect(occ.records.map((r) => r.StartDateTime.slice(0, 10))).toEqual(['2026-03-02', '2026-03-04', '2026-03-09', '2026-03-11']);
+    expect(occ.records.every((r) => r.IsRecurrence === false && r.DurationInMinutes === 30)).toBe(true);
+    const daily = { Subject: 'd', StartDateTime: '2026-03-02T09:00:00Z', DurationInMinutes: 15, IsRecurrence: true, RecurrenceType: 'RecursDaily', RecurrenceStartDateTime: '2026-03-02T09:00:00Z' };
+    expect((await failure(conn.sobject('Event').create({ ...daily, RecurrenceEndDateOnly: '2026-12-31' }))).message).toMatch(/at most 100 occurrences/);
+    expect((await failure(conn.sobject('Event').create({ ...daily, RecurrenceType: 'RecursYearlyNth', RecurrenceEndDateOnly: '2027-12-31' }))).message).toMatch(/not implemented/);
+    expect(sim.actions.find('prod', 'Event', (r) => r.Subject === 'd')).toHaveLength(0); // a refused pattern leaves nothing
+    await conn.sobject('Event').destroy(id);
+    expect((await conn.query(`SELECT Id FROM Event WHERE RecurrenceActivityId = '${id}'`)).totalSize).toBe(0);
+  });
+
   it('sharing: Private contacts are invisible to non-owners; Read lets them see but not edit', async () => {
     await sim.close();
     const { smallWorld, startSim: start } = await import('./helpers.ts');
