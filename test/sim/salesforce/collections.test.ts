@@ -51,6 +51,9 @@ describe('sObject Collections (SIM-SF-02)', () => {
     const recs = (await conn.sobject('Contact').retrieve([c1, '003000000000000AAA'], { fields: ['Id', 'LastName'] })) as unknown as Array<Record<string, unknown> | null>;
     expect(recs[0]).toMatchObject({ Id: c1, LastName: 'Smith' });
     expect(recs[1]).toBeNull();
+    // without fields jsforce first describes the object, then asks for every field
+    const full = (await conn.sobject('Contact').retrieve([c1])) as unknown as Array<Record<string, unknown>>;
+    expect(full[0]).toMatchObject({ Id: c1, LastName: 'Smith', Email: 'jo@example.test', IsDeleted: false });
   });
 
   it('more than 200 records → EXCEEDED_ID_LIMIT (jsforce sends them in one request)', async () => {
