@@ -14,7 +14,7 @@ type Row = Record<string, unknown>;
 const CONTACT_SYSTEM_FIELDS = ['Id', 'OwnerId', 'SystemModstamp', 'LastModifiedById', 'AccountId', 'Account.Name'];
 export const EVENT_FIELDS = [
   'Id', 'OwnerId', 'CreatedById', 'SystemModstamp', 'LastModifiedById', 'Subject', 'Description', 'Location', 'StartDateTime',
-  'EndDateTime', 'IsAllDayEvent', 'ActivityDate', 'IsPrivate', 'ShowAs', 'IsRecurrence', 'IsRecurrence2', 'Recurrence2PatternText',
+  'EndDateTime', 'IsAllDayEvent', 'ActivityDate', 'IsPrivate', 'ShowAs', 'IsRecurrence', 'RecurrenceActivityId', 'IsRecurrence2', 'Recurrence2PatternText',
   'WhoId', 'WhatId',
 ];
 
@@ -116,7 +116,9 @@ function toSfEvent(row: Row): SfEvent {
     ActivityDate: valueOrNull(row.ActivityDate),
     IsPrivate: row.IsPrivate === true,
     ShowAs: valueOrNull(row.ShowAs),
-    IsRecurrence: row.IsRecurrence === true,
+    // A Classic series is a main record (IsRecurrence) plus one record per occurrence that only points back through
+    // RecurrenceActivityId (with IsRecurrence false): both are Classic recurring events, which never sync (EVT-06).
+    IsRecurrence: row.IsRecurrence === true || (typeof row.RecurrenceActivityId === 'string' && row.RecurrenceActivityId !== ''),
     IsRecurrence2: row.IsRecurrence2 === true,
     Recurrence2PatternText: valueOrNull(row.Recurrence2PatternText),
     WhoId: valueOrNull(row.WhoId),
