@@ -13,13 +13,14 @@ import { principalName, type Directory } from './directory/index.ts';
 import { applyFault, CONNECTION_COUNT_MESSAGE } from './ews-faults.ts';
 import { OPERATIONS } from './operations/index.ts';
 import { errorMessage, parseSoapRequest, responseEnvelope, xmlResponse, type SoapRequest } from './soap/envelope.ts';
-import { EwsFault, notImplementedFault, soapFaultResponse, type SoapFaultSpec } from './soap/fault.ts';
+import { EwsFault, notImplementedFault, SERVER_BUSY_MESSAGE, soapFaultResponse, type SoapFaultSpec } from './soap/fault.ts';
 import { checkRequestVersion, SERVER_VERSIONS } from './soap/server-version.ts';
 import { NS } from './soap/xml.ts';
 import type { ExchangeStore } from './store/store.ts';
 import { StoreError } from './store/store-error.ts';
 import type { StoredMailbox } from './store/types.ts';
 import { targetMailbox } from './target-mailbox.ts';
+import type { ThrottlingBudget } from './throttling.ts';
 
 export interface EwsEndpointContext {
   store: ExchangeStore;
@@ -28,6 +29,8 @@ export interface EwsEndpointContext {
   clock: Clock;
   faults: FaultSchedule;
   trace: Trace;
+  /** TenantSpec.ewsThrottling, when the world sets one. */
+  throttling?: ThrottlingBudget;
 }
 
 type Recorded = Omit<TraceEntry, 'seq' | 'at' | 'sim' | 'method' | 'path'>;
@@ -97,6 +100,13 @@ export function createEwsEndpoint(ctx: EwsEndpointContext): (request: Request) =
     }
     inFlight.set(principal, running);
     try {
+      const budget = ctx.throttling?.admit(principal);
+      if (budget && !budget.ok) {
+        return fault(
+          { responseCode: 'ErrorServerBusy', message: SERVER_BUSY_MESSAGE, details: { BackOffMilliseconds: budget.backOffMs } },
+          { note: 'throttled: EWS request budget of the impersonating account exhausted (tenant.ewsThrottling)' },
+        );
+      }
       const rule = ctx.faults.check({ operation, target });
       if (rule) {
         const outcome = await applyFault(rule, { operation, version, clock: ctx.clock });

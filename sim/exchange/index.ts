@@ -22,6 +22,7 @@ import { Directory, type DirectoryJSON } from './directory/index.ts';
 import { createExchangeActions, type ExchangeActions } from './actions.ts';
 import { handleControlRequest, CONTROL_PREFIX } from './control-api.ts';
 import { createEwsEndpoint } from './ews-endpoint.ts';
+import { ThrottlingBudget } from './throttling.ts';
 import { handleTokenRequest, isTokenPath } from './oauth/index.ts';
 import { soapFaultResponse } from './soap/fault.ts';
 import { ExchangeStore } from './store/store.ts';
@@ -93,10 +94,13 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
     tokenFor: (tenant) => `${origin}/${encodeURIComponent(tenant)}/oauth2/v2.0/token`,
   });
 
-  let ews = createEwsEndpoint({ store, directory, authenticator, clock, faults, trace });
+  const budget = world.tenant?.ewsThrottling;
+  const throttling = budget ? new ThrottlingBudget(clock, budget.maxRequestsPerMinute) : undefined;
+  const endpoint = () => createEwsEndpoint({ store, directory, authenticator, clock, faults, trace, ...(throttling ? { throttling } : {}) });
+  let ews = endpoint();
   const rebind = (): void => {
     authenticator = makeAuth(directory, clock);
-    ews = createEwsEndpoint({ store, directory, authenticator, clock, faults, trace });
+    ews = endpoint();
   };
 
   const sim = {} as ExchangeSim;

@@ -29,6 +29,12 @@ export interface TenantSpec {
   cloud?: 'global' | 'usgov' | 'china' | 'germany';
   /** EWSMaxConcurrency per impersonating account (SIM-EX-03). Default 27. */
   maxConcurrency?: number;
+  /**
+   * Optional EWS throttling budget per impersonating account (SIM-EX-03), on the scenario clock: more than
+   * `maxRequestsPerMinute` requests in any 60 s window answer ErrorServerBusy with BackOffMilliseconds = the time
+   * until the oldest request leaves the window. Absent = no budget (faults can still inject ErrorServerBusy).
+   */
+  ewsThrottling?: { maxRequestsPerMinute: number };
 }
 
 export interface ServiceAccountSpec {

@@ -188,3 +188,25 @@ function rawRequest(operation: string): Request {
     body: `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><soap:Header><t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>${REP}</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation></soap:Header><soap:Body>${operation}</soap:Body></soap:Envelope>`,
   });
 }
+
+describe('EWS throttling budget (tenant.ewsThrottling)', () => {
+  it('refuses the request over budget with the back-off after which the next one fits', async () => {
+    const { sim: budgeted, clock: c } = await startSim(testWorld({ tenant: { domain: 'acme.test', ewsThrottling: { maxRequestsPerMinute: 3 } } }));
+    try {
+      const svc = service(budgeted);
+      for (let i = 0; i < 3; i++) {
+        await svc.FindItems(WellKnownFolderName.Contacts, new ItemView(1));
+        c.advance(10_000);
+      }
+      const error = await caught(svc.FindItems(WellKnownFolderName.Contacts, new ItemView(1)));
+      expect(error['ResponseCode']).toBe(ServiceError.ErrorServerBusy);
+      const backOff = Number((error['ErrorDetails'] as { get(k: string): string }).get('BackOffMilliseconds'));
+      expect(backOff).toBe(30_000); // the first request (t=0) leaves the 60 s window at t=60 s; now is t=30 s
+      c.advance(backOff);
+      await svc.FindItems(WellKnownFolderName.Contacts, new ItemView(1));
+      expect(budgeted.trace.entries((e) => e.error === 'ErrorServerBusy')).toHaveLength(1);
+    } finally {
+      await budgeted.close();
+    }
+  });
+});
