@@ -107,4 +107,22 @@ describe('authentication methods and events through the real clients', () => {
     const rule = String(series!.Recurrence2PatternText);
     for (const part of ['FREQ=WEEKLY', 'INTERVAL=1', 'BYDAY=MO', 'COUNT=6']) expect(rule).toContain(part);
   });
+
+  it('EVT-06: a Classic recurring SF event (main record and every occurrence record) never reaches Exchange, even with series on', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test' }],
+      org: {
+        users: [ann],
+        events: [
+          { owner: 'ann', subject: 'Classic standup', start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:15:00Z', classicRecurrence: { type: 'RecursDaily', endDate: '2026-03-06' } },
+          { owner: 'ann', subject: 'One-off', start: '2026-03-03T17:00:00Z', end: '2026-03-03T17:30:00Z' },
+        ],
+        configs: [{ name: 'Sales', users: ['ann'], events: { syncSeries: true } }],
+      },
+    });
+    expect(h.sf.actions.find('prod', 'Event', (r) => r.Subject === 'Classic standup').length).toBeGreaterThan(1);
+    expect((await h.engine().runCycle()).errors).toEqual([]);
+    expect(h.ex.actions.findItems('ann@acme.test', (i) => i.props.Subject === 'Classic standup')).toEqual([]);
+    expect(h.ex.actions.findItems('ann@acme.test', (i) => i.props.Subject === 'One-off')).toHaveLength(1);
+  });
 });
