@@ -26,8 +26,23 @@ function redactValue(value: unknown, depth: number): unknown {
 
 export function redactString(text: string): string {
   return text
-    .replace(/\b(Basic|Bearer|NTLM|Negotiate)\s+[A-Za-z0-9+/=._!-]{6,}/g, '$1 [redacted]')
+    .replace(/\b(Basic|Bearer|NTLM|Negotiate)\s+([A-Za-z0-9+/=._~!-]{4,})/g, (match, scheme: string, token: string) =>
+      looksLikeCredential(scheme, token) ? `${scheme} [redacted]` : match,
+    )
     .replace(/(<(?:\w+:)?(?:password|sessionId)>)[^<]*(<\/)/gi, '$1[redacted]$2')
     .replace(/("?(?:access_token|refresh_token|password|client_secret|sessionId)"?\s*[:=]\s*"?)[^"&\s,}]+/gi, '$1[redacted]')
     .replace(/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{10,}/g, '[redacted-session]');
+}
+
+/**
+ * Whether the word after an auth scheme is a credential rather than prose ("Basic authentication is retired"
+ * must stay readable). Basic carries base64 of `user:password`; NTLM messages start with "TlRMTVNT" (NTLMSSP);
+ * bearer and negotiate tokens are long and never plain lower-case words.
+ */
+function looksLikeCredential(scheme: string, token: string): boolean {
+  if (scheme === 'Basic') {
+    return /^[A-Za-z0-9+/]+=*$/.test(token) && Buffer.from(token, 'base64').toString('latin1').includes(':');
+  }
+  if (scheme === 'NTLM') return token.startsWith('TlRMTVNT');
+  return token.length >= 12 && !/^[a-z]+$/.test(token);
 }

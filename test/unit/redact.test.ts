@@ -15,3 +15,19 @@ describe('redact', () => {
     expect(text).toContain('Bearer [redacted]');
   });
 });
+
+describe('redactString keeps prose readable', () => {
+  it.each([
+    'Basic authentication is retired for this tenant (CONN-08)',
+    'NTLM authentication failed: wrong password',
+    'Bearer token expired',
+  ])('leaves %j alone', (text) => {
+    expect(redactString(text)).toBe(text);
+  });
+
+  it('still hides a Basic credential and an NTLM message', () => {
+    const basic = Buffer.from('svc@acme.test:pw').toString('base64');
+    expect(redactString(`Authorization: Basic ${basic}`)).toBe('Authorization: Basic [redacted]');
+    expect(redactString('NTLM TlRMTVNTUAABAAAAB4IIogAAAAA=')).toBe('NTLM [redacted]');
+  });
+});
