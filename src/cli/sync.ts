@@ -115,6 +115,13 @@ export function formatSummary(s: CycleSummary): string {
     `[${at}] org ${s.org}: ${s.reps} rep(s), read SF ${s.read.salesforce} / EX ${s.read.exchange}, written SF ${s.written.salesforce} / EX ${s.written.exchange}, ` +
       `${s.actions.length} action(s), ${s.findings.length} finding(s), ${s.errors.length} error(s) in ${s.endedAt - s.startedAt} ms`,
   ];
+  if (s.status) {
+    const sys = s.status.system;
+    const act = s.status.activity;
+    lines.push(`  status  service account ${sys.serviceAccountUserName} (recognised: ${sys.serviceAccountRecognized === null ? 'not checked' : sys.serviceAccountRecognized ? 'yes' : 'no'}), ` +
+      `Outlook integration ${sys.outlookIntegrationEnabled}, linked users ${sys.linkedUsers.count} (${sys.linkedUsers.verdict}); ` +
+      `synced last 60 min / 24 h: contacts ${act.Contact.last60Minutes} / ${act.Contact.last24Hours}, events ${act.Event.last60Minutes} / ${act.Event.last24Hours}`);
+  }
   for (const a of s.actions.slice(0, 50)) lines.push(`  action  ${a.rule.padEnd(7)} ${a.kind} ${a.side} ${a.object} ${a.rep} ${a.sfId ?? ''} ${a.exId ? a.exId.slice(0, 20) + '…' : ''}${a.reason ? ` — ${a.reason}` : ''}`);
   if (s.actions.length > 50) lines.push(`  … ${s.actions.length - 50} more action(s) (use --json for all)`);
   for (const f of s.findings) lines.push(`  finding ${f.rule.padEnd(7)} ${f.kind}: ${f.message}`);

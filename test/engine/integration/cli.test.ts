@@ -51,6 +51,7 @@ describe('synclab sync / connection-test against both sims', () => {
     expect(await runSync(['--config', file, '--once', '--org', 'prod'])).toBe(0);
     expect(io.out()).toMatch(/org prod: 1 rep\(s\), read SF \d+ \/ EX \d+, written SF \d+ \/ EX 1/);
     expect(io.out()).not.toContain(h.config.salesforce.password);
+    expect(io.out()).toMatch(/status {2}service account svc-sync@acme.test \(recognised: yes\).*linked users 1 \(expected\); synced last 60 min \/ 24 h: contacts 1 \/ 1/);
     expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync').map((i) => i.props.Surname)).toEqual(['Cli']);
 
     vi.restoreAllMocks();
