@@ -34,7 +34,7 @@ export interface OrgSnapshot {
   passwords: Map<string, string>;
   sessions: Map<string, Session>;
   refreshTokens: Map<string, { userId: string; clientId: string }>;
-  apiCalls: number[];
+  apiCalls: Array<[number, number]>;
   locators: Map<string, QueryLocator>;
   refs: Map<string, string>;
   purgedAt: number;
@@ -65,8 +65,11 @@ export class Org {
   passwords = new Map<string, string>();
   sessions = new Map<string, Session>();
   refreshTokens = new Map<string, { userId: string; clientId: string }>();
-  /** Scenario times (epoch ms) of API calls in the last 24 h, oldest first. */
-  apiCalls: number[] = [];
+  /**
+   * API calls of the last 24 h as [minute (epoch ms), calls in that minute], oldest first: per-minute buckets keep a
+   * rehearsal with millions of calls small while the window stays exact to the minute.
+   */
+  apiCalls: Array<[number, number]> = [];
   locators = new Map<string, QueryLocator>();
   /** World refs (user, account, contact, lead, event refs; profile and config names) → record id. */
   refs = new Map<string, string>();
@@ -117,20 +120,25 @@ export class Org {
   /** Counts one API call and reports whether it fits the rolling 24-hour budget. */
   spendApiCall(): boolean {
     this.pruneApiCalls();
-    if (this.apiCalls.length >= this.dailyApiLimit) return false;
-    this.apiCalls.push(this.clock.now());
+    if (this.apiCallsUsed() >= this.dailyApiLimit) return false;
+    const minute = Math.floor(this.clock.now() / 60_000) * 60_000;
+    const last = this.apiCalls[this.apiCalls.length - 1];
+    if (last && last[0] === minute) last[1]++;
+    else this.apiCalls.push([minute, 1]);
     return true;
   }
 
   apiCallsUsed(): number {
     this.pruneApiCalls();
-    return this.apiCalls.length;
+    let total = 0;
+    for (const [, n] of this.apiCalls) total += n;
+    return total;
   }
 
   private pruneApiCalls(): void {
     const cutoff = this.clock.now() - DAY_MS;
     let drop = 0;
-    while (drop < this.apiCalls.length && this.apiCalls[drop]! <= cutoff) drop++;
+    while (drop < this.apiCalls.length && this.apiCalls[drop]![0] <= cutoff) drop++;
     if (drop > 0) this.apiCalls.splice(0, drop);
   }
 
