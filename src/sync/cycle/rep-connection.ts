@@ -5,6 +5,7 @@
  * the reader / writer over them. Autodiscover answers and server versions are cached per engine.
  */
 import { AutodiscoverErrorCode, UserSettingName, type GetUserSettingsResponse } from 'ews-javascript-api';
+import { ScenarioClock } from '#time/clock.ts';
 import { callEws, type BackOffGate, type EwsCallContext } from '../exchange/ews-call.ts';
 import { EwsError } from '../exchange/ews-error.ts';
 import { createAutodiscoverService, createMailboxService } from '../exchange/ews-service.ts';
@@ -13,6 +14,9 @@ import { MailboxWriter } from '../exchange/mailbox-writes.ts';
 import { MailboxSearch } from '../exchange/mailbox-search.ts';
 import type { SetupRecord } from '../salesforce/setup-reader.ts';
 import type { EngineRuntime } from './runtime.ts';
+
+/** On wall time, a back-off longer than this skips the mailbox for the cycle instead of stalling it (G-06). */
+const MAX_WALL_WAIT_MS = 60_000;
 
 /** Autodiscover redirects followed before giving up (a loop between two servers must not spin). */
 const MAX_REDIRECTS = 3;
@@ -34,6 +38,7 @@ export function callContext(rt: EngineRuntime, mailbox: string, gate: BackOffGat
     gate,
     timeoutMs: rt.options.ewsTimeoutMs,
     maxRetries: rt.options.maxRetries,
+    ...(rt.clock instanceof ScenarioClock ? {} : { maxWaitMs: MAX_WALL_WAIT_MS }),
   };
 }
 

@@ -23,6 +23,12 @@ export interface EwsCallContext {
   gate: BackOffGate;
   timeoutMs: number;
   maxRetries: number;
+  /**
+   * Longest back-off waited inside a call (ms). Scenario time waits are free, so unbounded there; on wall time a
+   * mailbox told to wait longer is skipped for this cycle instead (its gate persists), so one throttled mailbox does
+   * not stall the whole org.
+   */
+  maxWaitMs?: number;
   /** Called before each retry, for logging / findings. */
   onRetry?: (info: { operation: string; mailbox: string; code: string; waitMs: number; attempt: number }) => void;
 }
@@ -37,7 +43,7 @@ const DEFAULT_BACKOFF_MS = 2_000;
 
 export async function callEws<T>(ctx: EwsCallContext, operation: string, fn: () => Promise<T>, options: CallOptions = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    await waitForGate(ctx);
+    await waitForGate(ctx); // throws (no retry) when a wall-clock wait would be too long
     try {
       return await withWallTimeout(fn, ctx.timeoutMs, operation);
     } catch (raw) {
@@ -55,7 +61,11 @@ export async function callEws<T>(ctx: EwsCallContext, operation: string, fn: () 
 
 async function waitForGate(ctx: EwsCallContext): Promise<void> {
   const wait = ctx.gate.until - ctx.clock.now();
-  if (wait > 0) await ctx.clock.sleep(wait);
+  if (wait <= 0) return;
+  if (ctx.maxWaitMs !== undefined && wait > ctx.maxWaitMs) {
+    throw new EwsError('ErrorServerBusy', `${ctx.mailbox} is throttled until ${new Date(ctx.gate.until).toISOString()} (G-06); skipped this cycle rather than waiting ${Math.round(wait / 1000)} s`, { backOffMs: wait });
+  }
+  await ctx.clock.sleep(wait);
 }
 
 function backOffFor(error: EwsError, ctx: EwsCallContext, attempt: number): number {

@@ -77,6 +77,23 @@ describe('EWS call plumbing', () => {
     expect(ctx.gate.until).toBeGreaterThanOrEqual(clock.now() + 45_000);
   });
 
+  it('G-06 on wall time: a back-off longer than maxWaitMs skips the mailbox (one request, gate kept) instead of stalling', async () => {
+    let requests = 0;
+    const url = await server(() => {
+      requests++;
+      return new Response(BUSY, { status: 500, headers: { 'content-type': 'text/xml' } });
+    });
+    const channel = openChannel({ timeoutMs: 5_000 });
+    const clock = new ScenarioClock('2026-03-02T08:00:00Z');
+    const ctx = { ...context(clock, channel), maxWaitMs: 1_000 };
+    const error = await callEws(ctx, 'FindFolder', () => service(url, channel).FindFolders(WellKnownFolderName.Contacts, new FolderView(1))).catch((e: unknown) => e);
+    expect((error as EwsError).code).toBe('ErrorServerBusy');
+    expect((error as EwsError).message).toContain('skipped this cycle');
+    expect(requests).toBe(1);
+    expect(clock.now()).toBe(Date.parse('2026-03-02T08:00:00Z'));
+    expect(ctx.gate.until).toBeGreaterThanOrEqual(clock.now() + 45_000);
+  });
+
   it('a service built without the engine channel is refused with a message that says how to build it', async () => {
     const url = await server(() => new Response(FOUND, { status: 200 }));
     openChannel({ timeoutMs: 1_000 });
