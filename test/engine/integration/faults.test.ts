@@ -137,4 +137,15 @@ describe('throttling and faults, honoured in scenario time', () => {
     expect((await engine.runCycle()).errors).toEqual([]);
     expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync').map((i) => i.props.Surname)).toEqual(['Lee']);
   });
+
+  it('a wrong Salesforce password ends the cycle with INVALID_LOGIN and what to check; Exchange is never contacted', async () => {
+    h = await startHarness(oneRep());
+    h.config.salesforce = { ...h.config.salesforce, password: 'wrong-password' };
+    const seq = h.ex.trace.lastSeq();
+    const cycle = await h.engine().runCycle();
+    expect(cycle.errors.map((e) => e.code)).toEqual(['INVALID_LOGIN']);
+    expect(cycle.errors[0]!.message).toContain('salesforce.username/password');
+    expect(cycle.errors[0]!.message).not.toContain('wrong-password');
+    expect(h.ex.trace.since(seq)).toEqual([]);
+  });
 });
