@@ -9,7 +9,7 @@ import { SfError } from './errors.ts';
 
 const JSON_ACTIONS = [
   'createRecord', 'updateRecord', 'deleteRecord', 'undeleteRecord', 'updateConfig', 'setConfigActive', 'assignUser', 'assignProfile', 'unassign',
-  'markForReset', 'fixSandboxEmail', 'setOutlookIntegration', 'setUserOutlookSetUp', 'setUserActive', 'setPassword', 'expireSessions',
+  'markForReset', 'fixSandboxEmail', 'setOutlookIntegration', 'setUserOutlookSetUp', 'setUserActive', 'setPassword', 'expirePassword', 'expireSessions',
   'issueRefreshToken', 'emptyRecycleBin', 'find', 'get',
 ] as const;
 
@@ -37,6 +37,7 @@ export function applyJsonAction(a: SalesforceActions, action: Record<string, unk
     case 'setUserOutlookSetUp': return a.setUserOutlookSetUp(s('org'), s('user'), b('setUp'));
     case 'setUserActive': return a.setUserActive(s('org'), s('user'), b('active'));
     case 'setPassword': return a.setPassword(s('org'), s('user'), s('password'));
+    case 'expirePassword': return a.expirePassword(s('org'), s('user'));
     case 'expireSessions': return { expired: a.expireSessions(s('org'), action.user as string | undefined) };
     case 'issueRefreshToken': return { refreshToken: a.issueRefreshToken(s('org'), s('user'), s('clientId')) };
     case 'emptyRecycleBin': return { purged: a.emptyRecycleBin(s('org')) };

@@ -28,6 +28,9 @@ export interface SalesforceActions {
   setUserActive(org: string, user: UserRef, active: boolean): void;
   /** Changes a user's password (e.g. a rotated integration password); existing sessions stay valid, as in Salesforce. */
   setPassword(org: string, user: UserRef, password: string): void;
+  /** The user's password expires: SOAP login answers passwordExpired (jsforce: "Unable to login because the used
+   *  password has expired."), the OAuth password flow fails; setPassword ends it. */
+  expirePassword(org: string, user: UserRef): void;
   expireSessions(org: string, user?: UserRef): number;
   issueRefreshToken(org: string, user: UserRef, clientId: string): string;
   emptyRecycleBin(org: string): number;

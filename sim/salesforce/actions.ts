@@ -87,7 +87,9 @@ export function createActions(sim: SimLike, shared: SimShared): SalesforceAction
       const userId = resolveUser(model(org), user);
       model(org).passwords.set(userId, password);
       model(org).loginFailures.delete(userId); // an admin reset also unlocks the user
+      model(org).expiredPasswords.delete(userId);
     },
+    expirePassword: (org, user) => void model(org).expiredPasswords.add(resolveUser(model(org), user)),
     expireSessions: (org, user) => expireSessions(model(org), user === undefined ? undefined : resolveUser(model(org), user)),
     issueRefreshToken(org, user, clientId) {
       const m = model(org);

@@ -39,6 +39,7 @@ export interface OrgSnapshot {
   refs: Map<string, string>;
   purgedAt: number;
   loginFailures: Map<string, { count: number; lockedUntil: number }>;
+  expiredPasswords: Set<string>;
 }
 
 /** Query locators expire after 15 minutes without a queryMore, as Salesforce cursors do. */
@@ -73,6 +74,8 @@ export class Org {
   locators = new Map<string, QueryLocator>();
   /** World refs (user, account, contact, lead, event refs; profile and config names) → record id. */
   refs = new Map<string, string>();
+  /** Users whose password has expired: SOAP login says passwordExpired (jsforce refuses), OAuth fails. */
+  expiredPasswords = new Set<string>();
   /** Failed logins in a row per user id, and until when the user is locked out (password policy). */
   loginFailures = new Map<string, { count: number; lockedUntil: number }>();
   /** Scenario time of the last recycle-bin purge: `deleted` cannot report deletions before it. */
@@ -154,6 +157,7 @@ export class Org {
       refs: this.refs,
       purgedAt: this.purgedAt,
       loginFailures: this.loginFailures,
+      expiredPasswords: this.expiredPasswords,
     });
   }
 
@@ -169,5 +173,6 @@ export class Org {
     this.refs = copy.refs;
     this.purgedAt = copy.purgedAt;
     this.loginFailures = copy.loginFailures;
+    this.expiredPasswords = copy.expiredPasswords;
   }
 }

@@ -83,6 +83,9 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
         const token = bearerToken(request);
         const signedIn = token ? useSession(org, token) : undefined;
         if (!signedIn) throw sessionExpired();
+        if (org.expiredPasswords.has(String(signedIn.user.Id))) {
+          throw new SfError('INVALID_OPERATION_WITH_EXPIRED_PASSWORD', 'The users password has expired, you must call SetPassword before attempting any other API operations');
+        }
         ctx.user = signedIn.user;
         ctx.userId = String(signedIn.user.Id);
         meta.principal = String(signedIn.user.Username);

@@ -51,7 +51,7 @@ function loginResponse(org: Org, user: Row, sessionId: string, version: string):
   const id15 = org.orgId.slice(0, 15);
   const result =
     `<metadataServerUrl>${org.origin}/services/Soap/m/${version}/${id15}</metadataServerUrl>` +
-    '<passwordExpired>false</passwordExpired>' +
+    `<passwordExpired>${org.expiredPasswords.has(String(user.Id))}</passwordExpired>` +
     `<sandbox>${org.isSandbox}</sandbox>` +
     `<serverUrl>${org.origin}/services/Soap/u/${version}/${id15}</serverUrl>` +
     `<sessionId>${sessionId}</sessionId>` +

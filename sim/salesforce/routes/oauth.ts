@@ -60,6 +60,10 @@ export const oauthRoutes: Route[] = [
           meta.note = outcome.failure;
           return fail(meta, 'invalid_grant', outcome.failure === 'INACTIVE_USER' ? 'inactive user' : outcome.failure === 'API_DISABLED' ? 'API is not enabled for this user' : 'authentication failure');
         }
+        if (org.expiredPasswords.has(String(outcome.user.Id))) {
+          meta.note = 'PASSWORD_EXPIRED';
+          return fail(meta, 'invalid_grant', 'authentication failure - password expired');
+        }
         return tokenResponse(org, outcome.user, issueSession(org, String(outcome.user.Id), 'oauth-password', clientId));
       }
       if (secret !== null && secret !== app.clientSecret) return fail(meta, 'invalid_client', 'invalid client credentials');

@@ -74,6 +74,17 @@ describe('SOAP login (jsforce default path)', () => {
     expect((await login(sim, 'prod', 'bo@acme.test', 'bo-pw')).accessToken).toBeTruthy(); // a success resets the count
   });
 
+  it('an expired password: jsforce refuses the SOAP login, OAuth fails, REST refuses the session until reset', async () => {
+    const before = await login(sim, 'prod', 'bo@acme.test', 'bo-pw');
+    sim.actions.expirePassword('prod', 'bo');
+    expect((await failure(login(sim, 'prod', 'bo@acme.test', 'bo-pw'))).message).toMatch(/password has expired/);
+    const oauth = new jsforce.Connection({ oauth2: { loginUrl: sim.org('prod').loginUrl, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: 'http://localhost/cb' } });
+    expect((await failure(oauth.login('bo@acme.test', 'bo-pw'))).errorCode).toBe('invalid_grant');
+    expect((await failure(before.limits())).errorCode).toBe('INVALID_OPERATION_WITH_EXPIRED_PASSWORD');
+    sim.actions.setPassword('prod', 'bo', 'new-pw');
+    expect((await login(sim, 'prod', 'bo@acme.test', 'new-pw')).accessToken).toBeTruthy();
+  });
+
   it('a rotated password: the old one fails, the new one works, and setPassword unlocks', async () => {
     for (let i = 0; i < 10; i++) await failure(login(sim, 'prod', 'bo@acme.test', 'wrong'));
     sim.actions.setPassword('prod', 'bo', 'rotated-1');
