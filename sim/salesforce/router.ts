@@ -73,6 +73,7 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
     let response: Response;
     try {
       if (!matched || !route) {
+        meta.note = `not implemented by synclab's Salesforce sim: ${request.method} ${path}`;
         throw pathKnown
           ? new SfError('METHOD_NOT_ALLOWED', `HTTP method '${request.method}' not allowed on ${path}`, 405)
           : notFound(path);

@@ -212,5 +212,6 @@ describe('versions and fail-closed', () => {
     expect(unknown.status).toBe(404);
     const body = (await unknown.json()) as Array<{ errorCode: string; message: string }>;
     expect(body[0]!.message).toContain('/services/apexrest/foo');
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'unknown', status: 404, note: expect.stringContaining('/services/apexrest/foo') });
   });
 });
