@@ -66,7 +66,11 @@ export class Trace {
     return this.#seq;
   }
 
+  /** Forget everything, counters included (a sim `reset()` starts a fresh trace). Sequence numbers keep rising. */
   clear(): void {
     this.#entries = [];
+    this.totals.requests = 0;
+    this.totals.writes = 0;
+    this.totals.faults = 0;
   }
 }
