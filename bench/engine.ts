@@ -18,7 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScenarioClock } from '../src/time/clock.ts';
+import { ScenarioClock, SystemClock } from '../src/time/clock.ts';
 import { createSyncEngine } from '../src/sync/index.ts';
 import { startExchangeSim } from '../sim/exchange/index.ts';
 import { startSalesforceSim } from '../sim/salesforce/index.ts';
@@ -26,8 +26,10 @@ import type { ExchangeWorld } from '../sim/exchange/world.ts';
 import type { SalesforceWorld } from '../sim/salesforce/world.ts';
 import { runCeiling } from './engine-ceiling.ts';
 
-const { values } = parseArgs({ options: { reps: { type: 'string' }, contacts: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { reps: { type: 'string' }, contacts: { type: 'string' }, events: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' }, workers: { type: 'string' } } });
 const RUNS = Math.max(1, Number(values.runs ?? 3));
+/** Engine worker threads (options.workers). Workers need wall time, so the engine's sims then run on a SystemClock. */
+const WORKERS = Math.max(0, Number(values.workers ?? 0));
 const REPS = Number(values.reps ?? 4);
 const CONTACTS = Number(values.contacts ?? 150);
 const EVENTS = Number(values.events ?? 150);
@@ -68,15 +70,15 @@ export interface Sims {
   sf: Awaited<ReturnType<typeof startSalesforceSim>>;
 }
 
-async function startSims(): Promise<Sims> {
-  const clock = new ScenarioClock(START);
+async function startSims(wallTime = false): Promise<Sims> {
+  const clock = wallTime ? (new SystemClock() as unknown as ScenarioClock) : new ScenarioClock(START);
   const ex = await startExchangeSim({ clock, seed: SEED, world: exchangeWorld() });
   const sf = await startSalesforceSim({ clock, seed: SEED, world: salesforceWorld(ex.urls.ews) });
   return { clock, ex, sf };
 }
 
 async function runEngine(): Promise<{ items: number; ms: number; requests: number; errors: number }> {
-  const sims = await startSims();
+  const sims = await startSims(WORKERS > 0);
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'synclab-bench-'));
   const org = sims.sf.org('prod');
   const engine = createSyncEngine({
@@ -84,7 +86,7 @@ async function runEngine(): Promise<{ items: number; ms: number; requests: numbe
     salesforce: { loginUrl: org.loginUrl, username: org.admin.username, password: org.admin.password },
     exchange: { method: 'service-account', ...SERVICE_ACCOUNT },
     stateDir,
-    options: { concurrency: 4 },
+    options: WORKERS > 0 ? { workers: WORKERS } : { concurrency: 4 },
   }, { clock: sims.clock, seed: SEED });
   const t0 = performance.now();
   const summary = await engine.runCycle();
@@ -125,7 +127,7 @@ function line(label: string, runs: Measure[]): string {
 
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
-console.log(`synclab engine bench: ${REPS} reps × (${CONTACTS} contacts + ${EVENTS} events) on each side, seed ${SEED}, ${RUNS} run(s) each, Node ${process.version}`);
+console.log(`synclab engine bench: ${REPS} reps × (${CONTACTS} contacts + ${EVENTS} events) on each side, seed ${SEED}, ${RUNS} run(s) each, engine ${WORKERS > 0 ? `${WORKERS} worker thread(s)` : 'in-thread, 4 reps in flight'}, Node ${process.version}`);
 await runCeiling(startSims, reps, SERVICE_ACCOUNT);
 await runEngine();
 const ceilings: Measure[] = [];
