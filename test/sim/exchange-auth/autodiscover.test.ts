@@ -112,7 +112,7 @@ describe('SOAP Autodiscover GetUserSettings via AutodiscoverService', () => {
   });
 
   it('answers the captured client request byte for byte as the capture shape', async () => {
-    const captured = readFileSync('/work/shared/reference/ews-captures/30-Autodiscover-GetUserSettings.xml', 'utf8').replace('rep@example.com', 'rep2@acme.test');
+    const captured = readFileSync(new URL('../../fixtures/ews-captures/30-Autodiscover-GetUserSettings.xml', import.meta.url), 'utf8').replace('rep@example.com', 'rep2@acme.test');
     const response = await fetch(server.svcUrl, { method: 'POST', headers: { 'content-type': 'text/xml', authorization: basic('ACME\\svc-sync', SVC_PASSWORD) }, body: captured });
     const text = await response.text();
     expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 /**
- * Replays every request ews-javascript-api 0.15.3 was captured sending (/work/shared/reference/ews-captures/NN-*.xml)
+ * Replays every request ews-javascript-api 0.15.3 was captured sending (test/fixtures/ews-captures/NN-*.xml, copied from the shared reference)
  * against the sim, byte for byte except for ids the sim minted itself, and checks each answer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { mintItemId } from '../../../sim/exchange/store/ids.ts';
 import { children, NS, parseXml, child, type XmlElement } from '../../../sim/exchange/soap/xml.ts';
 import { ScenarioClock } from '../../../src/time/clock.ts';
 
-const DIR = '/work/shared/reference/ews-captures';
+const DIR = fileURLToPath(new URL('../../fixtures/ews-captures', import.meta.url));
 const FILES = readdirSync(DIR).filter((f) => /^\d\d-.*\.xml$/.test(f)).sort();
 // The captures authenticated as svc-sync@example.com with password p@ss (a throw-away probe credential).
 const AUTH = `Basic ${Buffer.from('svc-sync@example.com:p@ss').toString('base64')}`;

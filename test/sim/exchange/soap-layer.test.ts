@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSoapRequest, responseEnvelope, errorMessage } from '../../../sim/exchange/soap/envelope.ts';
@@ -5,7 +6,7 @@ import { EwsFault, soapFaultXml } from '../../../sim/exchange/soap/fault.ts';
 import { checkRequestVersion } from '../../../sim/exchange/soap/server-version.ts';
 import { child, NS, parseXml, tag, textTag, XmlParseError } from '../../../sim/exchange/soap/xml.ts';
 
-const CAPTURES = '/work/shared/reference/ews-captures';
+const CAPTURES = fileURLToPath(new URL('../../fixtures/ews-captures', import.meta.url));
 
 describe('xml reader', () => {
   it('matches by namespace URI, not by prefix', () => {
