@@ -54,6 +54,7 @@ export async function createSfRecords(
   ctx.store.resolveIntents(intents.map((i) => i.id));
   await ctx.store.flush();
   await ctx.onWritePoint?.({ phase: 'state-committed', side: 'salesforce', operation: op, rep: ctx.rep.email, items: actions.length });
+  if (object === 'Contact') await stampExContacts(ctx, results.flatMap((r, i) => (r.ok ? [{ exId: actions[i]!.exId, sfId: r.id }] : [])));
   if (relations.length > 0) {
     const related = await createRecords(ctx.salesforce.session, 'EventRelation', relations, ctx.salesforce.write);
     related.forEach((r, i) => {
@@ -115,6 +116,21 @@ export async function deleteSfEvents(ctx: ApplyContext, actions: Of<'delete-sf-e
     } else {
       out.failures.push({ object: 'Event', direction: 'exchange-to-salesforce', sfId: action.sfId, exId: action.exId, code: result.code, message: result.message, rule: action.rule });
     }
+  });
+  await ctx.store.flush();
+}
+
+/**
+ * EX contacts that became SF records carry no stamp yet (the rep made them): stamp them, so CON-02 can tell a move out
+ * of Salesforce_Sync from a deletion and a restart or a second org recognises them. A failed stamp costs nothing but
+ * that recognition; it is not an item failure.
+ */
+async function stampExContacts(ctx: ApplyContext, created: Array<{ exId: string; sfId: string }>): Promise<void> {
+  if (created.length === 0) return;
+  const results = await ctx.exchange.writer.stampItems(created.map((c) => ({ exId: c.exId, stamp: { orgId: ctx.org.orgId, recordId: c.sfId } })));
+  results.forEach((r, i) => {
+    const pairing = r.ok ? ctx.store.findBySf('Contact', created[i]!.sfId) : undefined;
+    if (pairing && r.ok) ctx.store.patchPairing(pairing, { exChangeKey: r.changeKey });
   });
   await ctx.store.flush();
 }

@@ -21,7 +21,7 @@ export async function absorbOwnEcho(
   syncFolderId: string | undefined,
 ): Promise<void> {
   const folders: Array<{ key: 'contacts' | 'calendar'; object: 'Contact' | 'Event'; id: FolderId }> = [];
-  if (syncFolderId && next.contacts && actions.some((a) => /-ex-contact$/.test(a.type))) folders.push({ key: 'contacts', object: 'Contact', id: new FolderId(syncFolderId) });
+  if (syncFolderId && next.contacts && actions.some((a) => /-ex-contact$/.test(a.type) || a.type === 'create-sf-contact')) folders.push({ key: 'contacts', object: 'Contact', id: new FolderId(syncFolderId) });
   if (next.calendar && actions.some((a) => /-ex-event$/.test(a.type))) folders.push({ key: 'calendar', object: 'Event', id: new FolderId(WellKnownFolderName.Calendar) });
   const deletedByUs = new Set(actions.flatMap((a) => (a.type === 'delete-ex-event' ? [a.exId] : [])));
   for (const folder of folders) {

@@ -15,7 +15,7 @@ import { contactDefinitions, writeContactFields } from './contact-properties.ts'
 import { callEws, type EwsCallContext } from './ews-call.ts';
 import { toEwsError } from './ews-error.ts';
 import { eventPropertySet, writeEvent } from './event-properties.ts';
-import { stampItem } from './extended-properties.ts';
+import { EXTENDED, stampItem } from './extended-properties.ts';
 
 export type ItemResult = { ok: true; itemId: string; changeKey: string } | { ok: false; code: string; message: string };
 
@@ -69,6 +69,17 @@ export class MailboxWriter {
       const set = new PropertySet(BasePropertySet.IdOnly, contactDefinitions(names));
       return this.#bindAndUpdate(batch.map((u) => u.exId), set, (item, i) => writeContactFields(item as Contact, batch[i]!.set), ConflictResolutionMode.AutoResolve);
     });
+  }
+
+  /**
+   * Stamps existing items with the org and record they are paired with (after an EX→SF create), so a later move out
+   * of Salesforce_Sync (CON-02), a crash (G-05) or a second org (ORG-01) can recognise them. Touches nothing else.
+   */
+  stampItems(stamps: Array<{ exId: string; stamp: { orgId: string; recordId: string } }>): Promise<ItemResult[]> {
+    return this.#batched(stamps, async (batch) =>
+      this.#bindAndUpdate(batch.map((s) => s.exId), new PropertySet(BasePropertySet.IdOnly, [EXTENDED.salesforceOrgId, EXTENDED.salesforceRecordId]),
+        (item, i) => stampItem(item, batch[i]!.stamp), ConflictResolutionMode.AutoResolve),
+    );
   }
 
   updateEvents(updates: Array<{ exId: string; set: Partial<ExEvent> }>): Promise<ItemResult[]> {

@@ -31,6 +31,28 @@ describe('Salesforce_Sync membership and matching outside the change feed', () =
     expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync')).toEqual([]);
   });
 
+  it('CON-02: the same holds for a contact the rep created in Exchange (stamped once it became an SF record)', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test', salesforceSyncFolder: true, contacts: [{ ref: 'mine', givenName: 'Rep', surname: 'Made', email1: 'repmade@x.test' }] }],
+      org: { users: [ann], configs: [{ name: 'Sales', users: ['ann'] }] },
+    });
+    const engine = h.engine();
+    expect((await engine.runCycle()).errors).toEqual([]);
+    const [item] = h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync');
+    const [sf] = h.sf.actions.find('prod', 'Contact', (r) => r.Email === 'repmade@x.test');
+    expect(JSON.stringify(item!.extended)).toContain(String(sf!.Id));
+    const seq = h.ex.trace.lastSeq();
+    h.clock.advance(60_000);
+    expect((await engine.runCycle()).written).toEqual({ salesforce: 0, exchange: 0 });
+    expect(h.ex.trace.since(seq).filter((e) => e.operation === 'GetItem')).toEqual([]);
+    h.ex.actions.moveItem('ann@acme.test', item!.itemId, 'contacts');
+    h.clock.advance(60_000);
+    const moved = await engine.runCycle();
+    expect(moved.errors).toEqual([]);
+    expect(moved.actions.some((a) => a.rule === 'CON-02')).toBe(true);
+    expect(h.sf.actions.find('prod', 'Contact', (r) => r.Email === 'repmade@x.test')).toHaveLength(1);
+  });
+
   it('CON-04 / G-04: a new SF contact matches an existing unpaired EX contact that the incremental feed does not list', async () => {
     h = await startHarness({
       mailboxes: [{ address: 'ann@acme.test', salesforceSyncFolder: true, contacts: [{ givenName: 'Dee', surname: 'Upe', email1: 'dup@x.test' }] }],
