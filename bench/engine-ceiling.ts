@@ -7,7 +7,7 @@
 import {
   Appointment, BasePropertySet, ConnectingIdType, Contact, ExchangeService, ExchangeVersion, FolderId, ImpersonatedUserId, ItemId,
   ItemSchema, MessageDisposition, PropertySet, SendInvitationsMode, SyncFolderItemsScope, Uri, WebCredentials, WellKnownFolderName,
-  FolderView, SearchFilter, FolderSchema,
+  FolderView, SearchFilter, FolderSchema, ConflictResolutionMode, SendInvitationsOrCancellationsMode,
 } from 'ews-javascript-api';
 import { Connection } from 'jsforce';
 import { createRequire } from 'node:module';
@@ -19,15 +19,7 @@ import { EXTENDED, stampItem } from '../src/sync/exchange/extended-properties.ts
 import { EVENT_FIELDS } from '../src/sync/salesforce/record-reads.ts';
 import { chunks } from '../src/sync/salesforce/soql.ts';
 
-/** CON-08's default mapping minus Account.Name. */
-const MAPPING: Record<string, string> = {
-  FirstName: 'GivenName', LastName: 'Surname', Email: 'EmailAddress1', Title: 'JobTitle', Department: 'Department', Phone: 'BusinessPhone',
-  MobilePhone: 'MobilePhone', HomePhone: 'HomePhone', Fax: 'BusinessFax', AssistantName: 'AssistantName', AssistantPhone: 'AssistantPhone',
-  Birthdate: 'Birthday', Description: 'Body', MailingStreet: 'BusinessStreet', MailingCity: 'BusinessCity', MailingState: 'BusinessState',
-  MailingPostalCode: 'BusinessPostalCode', MailingCountry: 'BusinessCountryOrRegion',
-};
-const SF_FIELDS = Object.keys(MAPPING);
-const EX_PROPERTIES = [...Object.values(MAPPING), 'CompanyName'];
+import { EX_PROPERTIES, MAPPING, SF_FIELDS } from './engine-mapping.ts';
 
 type Row = Record<string, unknown>;
 
@@ -92,10 +84,15 @@ export async function runCeiling(
     }
     // EX → SF
     const contactRecords = exContacts.map((c) => ({ OwnerId: ownerId, FirstName: (c as Contact).GivenName ?? null, LastName: (c as Contact).Surname ?? 'Unknown' }));
-    // Never `items += await …`: the left side would be read before the await and lose other reps' counts.
-    const createdContacts = (await conn.sobject('Contact').create(contactRecords, { allOrNone: false, allowRecursive: true })).length;
-    items += createdContacts;
+    const saved = await conn.sobject('Contact').create(contactRecords, { allOrNone: false, allowRecursive: true });
+    items += saved.length;
+    // The engine stamps each EX contact that became an SF record (CON-02 / G-05 / ORG-01): the same write here.
+    for (const batch of chunks(exContacts.map((c, i) => ({ c: c as Contact, id: saved[i]?.id })), 100)) {
+      for (const { c, id } of batch) stampItem(c, { orgId: '00D000000000001AAA', recordId: String(id) });
+      await svc.UpdateItems(batch.map((b) => b.c), null as unknown as FolderId, ConflictResolutionMode.AutoResolve, MessageDisposition.SaveOnly, SendInvitationsOrCancellationsMode.SendToNone);
+    }
     const eventRecords = exEvents.map((e) => ({ OwnerId: ownerId, Subject: (e as Appointment).Subject, StartDateTime: (e as Appointment).Start.ToISOString(), EndDateTime: (e as Appointment).End.ToISOString() }));
+    // Never `items += await …`: the left side is read before the await and would lose other reps' counts.
     const createdEvents = (await conn.sobject('Event').create(eventRecords, { allOrNone: false, allowRecursive: true })).length;
     items += createdEvents;
   };

@@ -23,7 +23,7 @@ export interface ApplyContext {
   org: { label: string; orgId: string };
   rep: RepContext;
   store: RepStateStore;
-  exchange: { writer: MailboxWriter; syncFolderId: string | undefined };
+  exchange: { writer: MailboxWriter; syncFolderId: string | undefined; /** Contacts loaded this cycle (reader.loaded). */ loaded?: Map<string, import('ews-javascript-api').Item> };
   salesforce: { session: SalesforceSession; write: WriteOptions };
   now: () => number;
   /** Versions read this cycle, for pairings made by matching (CON-04, EVT-08). */

@@ -127,7 +127,7 @@ export async function deleteSfEvents(ctx: ApplyContext, actions: Of<'delete-sf-e
  */
 async function stampExContacts(ctx: ApplyContext, created: Array<{ exId: string; sfId: string }>): Promise<void> {
   if (created.length === 0) return;
-  const results = await ctx.exchange.writer.stampItems(created.map((c) => ({ exId: c.exId, stamp: { orgId: ctx.org.orgId, recordId: c.sfId } })));
+  const results = await ctx.exchange.writer.stampItems(created.map((c) => ({ exId: c.exId, stamp: { orgId: ctx.org.orgId, recordId: c.sfId } })), ctx.exchange.loaded);
   results.forEach((r, i) => {
     const pairing = r.ok ? ctx.store.findBySf('Contact', created[i]!.sfId) : undefined;
     if (pairing && r.ok) ctx.store.patchPairing(pairing, { exChangeKey: r.changeKey });

@@ -82,7 +82,7 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
 
     const applyCtx = {
       org: scope.org, rep, store, now: () => rt.clock.now(), versions: reads.versions,
-      exchange: { writer: conn.writer, syncFolderId },
+      exchange: { writer: conn.writer, syncFolderId, loaded: conn.reader.loaded },
       // No SystemModstamp read-back after writes: the planner tells our own echo from an edit by the synced-values hash
       // (G-02), so the extra query per batch buys nothing.
       salesforce: { session: rt.session, write: { batchSize: rt.options.sfBatchSize, maxRetries: rt.options.maxRetries, readBack: false } },

@@ -37,6 +37,13 @@ export interface ServerVersion {
 const MAX_SYNC_PAGES = 2_000;
 
 export class MailboxReader {
+  /**
+   * Contacts read this cycle, as loaded client objects (id + ChangeKey + change tracking). The writer updates these
+   * directly (e.g. the stamp after an EX→SF create) instead of binding them again: one GetItem per 100 items saved.
+   * The reader lives for one rep's cycle, so this holds no more than the read itself did.
+   */
+  readonly loaded = new Map<string, Contact>();
+
   constructor(readonly service: ExchangeService, readonly ctx: EwsCallContext, readonly batchSize: number) {}
 
   serverVersion(): ServerVersion | undefined {
@@ -131,6 +138,7 @@ export class MailboxReader {
     const out: ExContact[] = [];
     for (const item of await this.#bind(ids, set)) {
       if (!(item instanceof Contact)) continue;
+      this.loaded.set(item.Id.UniqueId, item);
       const ext = readExtended(item);
       out.push({
         itemId: item.Id.UniqueId,

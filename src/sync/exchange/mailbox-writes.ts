@@ -75,11 +75,23 @@ export class MailboxWriter {
    * Stamps existing items with the org and record they are paired with (after an EX→SF create), so a later move out
    * of Salesforce_Sync (CON-02), a crash (G-05) or a second org (ORG-01) can recognise them. Touches nothing else.
    */
-  stampItems(stamps: Array<{ exId: string; stamp: { orgId: string; recordId: string } }>): Promise<ItemResult[]> {
-    return this.#batched(stamps, async (batch) =>
-      this.#bindAndUpdate(batch.map((s) => s.exId), new PropertySet(BasePropertySet.IdOnly, [EXTENDED.salesforceOrgId, EXTENDED.salesforceRecordId]),
-        (item, i) => stampItem(item, batch[i]!.stamp), ConflictResolutionMode.AutoResolve),
-    );
+  stampItems(stamps: Array<{ exId: string; stamp: { orgId: string; recordId: string } }>, loaded: Map<string, Item> = new Map()): Promise<ItemResult[]> {
+    return this.#batched(stamps, async (batch) => {
+      // Items loaded this cycle are updated as they are (their ChangeKey is current); only the others are bound first.
+      if (batch.every((s) => loaded.has(s.exId))) {
+        const items = batch.map((s) => {
+          const item = loaded.get(s.exId)!;
+          stampItem(item, s.stamp);
+          return item;
+        });
+        const responses = await callEws(this.ctx, 'UpdateItem', () =>
+          this.service.UpdateItems(items, null as unknown as FolderId, ConflictResolutionMode.AutoResolve, MessageDisposition.SaveOnly, SendInvitationsOrCancellationsMode.SendToNone),
+        );
+        return itemResults(responses.Responses, items, 'UpdateItem');
+      }
+      return this.#bindAndUpdate(batch.map((s) => s.exId), new PropertySet(BasePropertySet.IdOnly, [EXTENDED.salesforceOrgId, EXTENDED.salesforceRecordId]),
+        (item, i) => stampItem(item, batch[i]!.stamp), ConflictResolutionMode.AutoResolve);
+    });
   }
 
   updateEvents(updates: Array<{ exId: string; set: Partial<ExEvent> }>): Promise<ItemResult[]> {
