@@ -7,6 +7,7 @@
 import type { ConnectionTestResult } from './api.ts';
 import { EwsError } from './exchange/ews-error.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
+import { checkEdition } from './salesforce/org-checks.ts';
 import { classifyVersion, checkEmailLinked } from './cycle/mailbox-checks.ts';
 import { connectRep, ewsUrlFor } from './cycle/rep-connection.ts';
 import { describeBlocker } from './cycle/rep-outcome.ts';
@@ -32,6 +33,11 @@ export async function runConnectionTest(rt: EngineRuntime, repEmail: string): Pr
     checks.push({ name: 'Lightning Sync setup', ok: true, detail: `read from org ${rt.config.orgLabel} (${setup?.ConnectionMethod ?? 'no setup record'})` });
   } catch (error) {
     checks.push({ name: 'Lightning Sync setup', ok: false, detail: (error as Error).message, fix: 'Check salesforce.loginUrl / username / password in engine.yaml and that the user has Customize Application, Manage Users and Manage Lightning Sync (CONN-10).' });
+    return result();
+  }
+  const edition = await checkEdition(rt.session);
+  if (!edition.supported) {
+    checks.push({ name: 'Salesforce edition', ok: false, detail: `${edition.edition} does not include Lightning Sync`, fix: 'Lightning Sync needs Professional, Enterprise, Performance, Unlimited or Developer edition (CONN-11).' });
     return result();
   }
   const link = checkEmailLinked(repEmail, rt.config, setup);

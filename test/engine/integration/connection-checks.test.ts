@@ -146,5 +146,8 @@ describe('connection checks before a rep syncs', () => {
     expect(cycle.errors.map((e) => [e.code, e.rule])).toEqual([['UNSUPPORTED_EDITION', 'CONN-11']]);
     expect(cycle.errors[0]!.message).toContain('Essentials Edition');
     expect(h.ex.trace.since(seq)).toEqual([]);
+    const test = await h.engine().connectionTest('ann@acme.test');
+    expect(test.verdict).toBe('Connectivity Test Failed');
+    expect(test.checks.find((c) => !c.ok)?.name).toBe('Salesforce edition');
   });
 });
