@@ -115,6 +115,8 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     synced = true;
     if (resetting) await finishReset(rt, job, store);
   } catch (error) {
+    // A rejected bearer token (revoked consent, rotated secret) must not be reused until it expires (CONN-05).
+    if (rt.tokens && error instanceof EwsError && error.code === 'HttpUnauthorized') rt.tokens.invalidate();
     const blocker = describeBlocker(error, mailbox);
     out.errors.push({ rep: out.rep, code: blocker.code, message: blocker.message, ...(blocker.rule ? { rule: blocker.rule } : {}) });
     Object.assign(out.status, blocker.status);

@@ -26,6 +26,27 @@ describe('authentication methods and events through the real clients', () => {
     expect(h.ex.trace.entries((e) => e.operation === 'CreateItem').every((e) => e.principal === 'app-1' || e.principal?.includes('app-1'))).toBe(true);
   });
 
+  it('CONN-05: an expired token is replaced before use — a cycle two hours later works without a 401', async () => {
+    h = await startHarness({
+      exchange: {
+        tenant: { domain: 'acme.test', version: 'ExchangeOnline' },
+        oauthApps: [{ clientId: 'app-1', clientSecret: 'app-secret-1', consent: { grantedBy: 'globaladmin@acme.test' }, tokenLifetimeSeconds: 3600 }],
+      },
+      mailboxes: [{ address: 'ann@acme.test' }],
+      org: { users: [ann], contacts: [{ owner: 'ann', lastName: 'Early', email: 'early@x.test' }], configs: [{ name: 'Sales', users: ['ann'] }], lightningSync: { method: 'oauth' } },
+    });
+    h.config.exchange = { method: 'oauth', tokenUrl: h.ex.urls.token, tenantId: 'acme.test', clientId: 'app-1', clientSecret: 'app-secret-1' };
+    const engine = h.engine();
+    expect((await engine.runCycle()).errors).toEqual([]);
+    h.clock.advance(2 * 3_600_000);
+    const [contact] = h.sf.actions.find('prod', 'Contact', (r) => r.Email === 'early@x.test');
+    h.sf.actions.updateRecord('prod', 'ann', String(contact!.Id), { Title: 'Later' });
+    const seq = h.ex.trace.lastSeq();
+    expect((await engine.runCycle()).errors).toEqual([]);
+    expect(h.ex.trace.since(seq).filter((e) => e.status === 401)).toEqual([]);
+    expect(h.ex.actions.itemsIn('ann@acme.test', 'Salesforce_Sync')[0]!.props.JobTitle).toBe('Later');
+  });
+
   it('CONN-05: without admin consent the token request fails and the connection test names the fix', async () => {
     h = await startHarness({
       exchange: { tenant: { domain: 'acme.test', version: 'ExchangeOnline' }, oauthApps: [{ clientId: 'app-1', clientSecret: 'app-secret-1' }] },
