@@ -8,9 +8,12 @@ import type { ConnectionTestResult, CycleSummary, EngineConfig, EngineDeps, Sync
 import { runConnectionTest } from './connection-test.ts';
 import { runCycle } from './cycle.ts';
 import { createRuntime, disposeRuntime } from './cycle/runtime.ts';
+import { RepWorkerPool } from './cycle/worker-pool.ts';
 
 export function createSyncEngine(config: EngineConfig, deps: EngineDeps): SyncEngine {
   const rt = createRuntime(config, deps);
+  // Workers take ~2 s each to load tsx and the clients: start them now, while the first cycle logs in and reads setup.
+  if (rt.options.workers > 0) rt.pool = new RepWorkerPool(config, deps.seed ?? 0, rt.options.workers);
   let running: Promise<unknown> = Promise.resolve();
   let closed = false;
   const serialize = <T>(fn: () => Promise<T>): Promise<T> => {

@@ -56,6 +56,14 @@ describe('synclab sync / connection-test against both sims', () => {
 
     vi.restoreAllMocks();
     io = capture();
+    h.sf.actions.createRecord('prod', 'ann', 'Contact', { LastName: 'Planned', Email: 'planned@x.test', OwnerId: h.sf.actions.userId('prod', 'ann') });
+    const seq = h.ex.trace.lastSeq();
+    expect(await runSync(['--config', file, '--dry-run'])).toBe(0);
+    expect(io.out()).toMatch(/action {2}CON-03 +create exchange Contact ann@acme.test/);
+    expect(h.ex.trace.since(seq).filter((e) => e.write)).toEqual([]);
+
+    vi.restoreAllMocks();
+    io = capture();
     expect(await runConnectionTest(['--config', file, '--rep', 'ann@acme.test'])).toBe(0);
     expect(io.out()).toContain('Connectivity Test Successful');
     expect(io.out()).toMatch(/OK +Impersonation: the service account can act as ann@acme.test/);
