@@ -11,6 +11,7 @@ import { parseExtendedProperty, readOnly } from './item-parse.ts';
 import { pathChild, readPropertyPath, type PropertyPath } from './property-path.ts';
 import { ADDRESS_PARTS, type BodyValue, type PhysicalAddressValue } from './values.ts';
 import { addressesCodec, dictionaryCodec } from './field-types.ts';
+import { addressAliasPart, writeAddressAlias } from './address-aliases.ts';
 
 export interface Draft {
   kind: ItemKind;
@@ -68,6 +69,9 @@ function setField(draft: Draft, path: PropertyPath, itemEl: XmlElement): void {
   if (path.kind === 'extended') {
     const value = parseExtendedProperty(onlyValue(itemEl, 'ExtendedProperty', 'an extended property'));
     if (value.key !== path.key) throw new StoreError('ErrorInvalidPropertySet', 'The ExtendedFieldURI of the path and of the value differ.');
+    // PSETID_Address work-address parts are the Business address itself, not a separate value (CON-08).
+    const part = addressAliasPart(path.uri, draft.kind);
+    if (part) return writeAddressAlias(draft.props, part, value.value);
     draft.extended = [...draft.extended.filter((e) => e.key !== value.key), value];
     return;
   }
@@ -104,6 +108,8 @@ function appendField(draft: Draft, path: PropertyPath, itemEl: XmlElement): void
 
 function deleteField(draft: Draft, path: PropertyPath): void {
   if (path.kind === 'extended') {
+    const part = addressAliasPart(path.uri, draft.kind);
+    if (part) return writeAddressAlias(draft.props, part, undefined);
     draft.extended = draft.extended.filter((e) => e.key !== path.key);
     return;
   }

@@ -6,10 +6,13 @@
 import type { ItemView } from './item-view.ts';
 import { fieldValue } from './item-xml.ts';
 import type { PropertyPath } from './property-path.ts';
+import { addressAliasPart, readAddressAlias } from './address-aliases.ts';
 import type { AttendeeValue, BodyValue, MailboxValue, PhysicalAddressValue } from './values.ts';
 
 export function pathValue(view: ItemView, path: PropertyPath): unknown {
   if (path.kind === 'extended') {
+    const part = addressAliasPart(path.uri, view.item.kind);
+    if (part) return readAddressAlias(view.props, part);
     const stored = view.item.extended.find((e) => e.key === path.key);
     if (!stored) return undefined;
     if (stored.values) return stored.values;

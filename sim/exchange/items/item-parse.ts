@@ -10,6 +10,7 @@ import { StoreError } from '../store/store-error.ts';
 import type { ExtendedValue, ItemKind, ItemProps } from '../store/types.ts';
 import { fieldByElement } from './fields.ts';
 import { readExtendedUri } from './property-path.ts';
+import { foldAddressAliases } from './address-aliases.ts';
 
 export interface ParsedItem {
   kind: ItemKind;
@@ -39,7 +40,7 @@ export function parseItem(el: XmlElement): ParsedItem {
     if (def.readOnly) throw readOnly(def.uri);
     props[def.name] = def.codec.read(prop, def.name);
   }
-  return { kind, props, extended };
+  return { kind, props, extended: foldAddressAliases(kind, props, extended) };
 }
 
 export function readOnly(uri: string): StoreError {

@@ -10,6 +10,7 @@ import { convertBody, type RequestedBodyType } from './body-type.ts';
 import { formatDateTime, type BodyValue, type MailboxValue } from './values.ts';
 import { fieldsInOrder, type FieldDef } from './fields.ts';
 import type { PropertyPath } from './property-path.ts';
+import { addressAliasXml } from './address-aliases.ts';
 import { deletedOccurrences, modifiedOccurrences, occurrenceStarts, occurrenceView, type ItemView } from './item-view.ts';
 
 export type BaseShape = 'IdOnly' | 'Default' | 'AllProperties';
@@ -134,6 +135,11 @@ function extendedXml(view: ItemView, shape: ItemShape): string {
   let out = '';
   for (const path of shape.additional) {
     if (path.kind !== 'extended') continue;
+    const alias = addressAliasXml(path.uri, view.item.kind, view.props);
+    if (alias !== undefined) {
+      out += alias;
+      continue;
+    }
     const stored = view.item.extended.find((e) => e.key === path.key);
     if (!stored) continue;
     const uri = tag('t:ExtendedFieldURI', { ...stored.uri });
