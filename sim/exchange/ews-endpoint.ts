@@ -8,8 +8,10 @@
 import type { Clock } from '#time/clock.ts';
 import type { FaultSchedule } from '#sim-core/fault-schedule.ts';
 import type { Trace, TraceEntry } from '#sim-core/trace.ts';
+import { ConnectionResetSignal } from '#sim-core/http-server.ts';
 import type { Authenticator } from './auth/index.ts';
 import { principalName, type Directory } from './directory/index.ts';
+import { NTLM_HANDSHAKE_NOTE } from './side-trace.ts';
 import { applyFault, CONNECTION_COUNT_MESSAGE } from './ews-faults.ts';
 import { OPERATIONS } from './operations/index.ts';
 import { errorMessage, parseSoapRequest, responseEnvelope, xmlResponse, type SoapRequest } from './soap/envelope.ts';
@@ -47,7 +49,9 @@ export function createEwsEndpoint(ctx: EwsEndpointContext): (request: Request) =
     const body = request.method === 'POST' ? await request.text() : '';
     const auth = await ctx.authenticator.authenticate(request);
     if (!auth.ok) {
-      record({ operation: guessOperation(body) ?? `(${request.method})`, status: auth.response.status, write: false, error: 'Unauthorized', note: auth.reason });
+      // The NTLM CHALLENGE leg is part of every NTLM logon: traced, but not as a failure.
+      const outcome = auth.handshake ? { note: NTLM_HANDSHAKE_NOTE } : { error: 'Unauthorized', note: auth.reason };
+      record({ operation: guessOperation(body) ?? `(${request.method})`, status: auth.response.status, write: false, ...outcome });
       return auth.response;
     }
     const principal = principalName(auth.principal);
@@ -109,7 +113,13 @@ export function createEwsEndpoint(ctx: EwsEndpointContext): (request: Request) =
       }
       const rule = ctx.faults.check({ operation, target });
       if (rule) {
-        const outcome = await applyFault(rule, { operation, version, clock: ctx.clock });
+        const outcome = await applyFault(rule, { operation, version, clock: ctx.clock }).catch((error: unknown) => {
+          // A reset destroys the socket before any answer; record it first so the fired fault is in the trace (#2 §7).
+          if (error instanceof ConnectionResetSignal) {
+            record({ operation, target, principal, status: 0, write: false, faultId: rule.id, error: 'ConnectionReset', note: 'connection reset by the fault schedule: no response was sent' });
+          }
+          throw error;
+        });
         if (outcome.response) {
           record({ operation, target, principal, status: outcome.response.status, write: false, faultId: rule.id, ...(outcome.error ? { error: outcome.error } : {}) });
           return outcome.response;

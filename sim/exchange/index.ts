@@ -24,6 +24,7 @@ import { handleControlRequest, CONTROL_PREFIX } from './control-api.ts';
 import { createEwsEndpoint } from './ews-endpoint.ts';
 import { ThrottlingBudget } from './throttling.ts';
 import { handleTokenRequest, isTokenPath } from './oauth/index.ts';
+import { traceSideRequest } from './side-trace.ts';
 import { soapFaultResponse } from './soap/fault.ts';
 import { ExchangeStore } from './store/store.ts';
 import type { StoreSnapshot } from './store/types.ts';
@@ -108,10 +109,14 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
     const pathname = new URL(request.url).pathname;
     try {
       if (pathname.toLowerCase() === EWS_PATH.toLowerCase()) return await ews(request);
-      if (isAutodiscoverPath(pathname)) return await handleAutodiscover(request, { directory, authenticator, ewsUrl: urls().ews, clock });
-      if (isTokenPath(pathname)) return await handleTokenRequest(request, { directory, clock });
+      if (isAutodiscoverPath(pathname)) {
+        return await traceSideRequest('autodiscover', request, { trace, clock }, (r) => handleAutodiscover(r, { directory, authenticator, ewsUrl: urls().ews, clock }));
+      }
+      if (isTokenPath(pathname)) return await traceSideRequest('token', request, { trace, clock }, (r) => handleTokenRequest(r, { directory, clock }));
       if (pathname.startsWith(CONTROL_PREFIX)) return await handleControlRequest(request, sim);
-      return new Response(`not implemented by synclab's Exchange sim: ${request.method} ${pathname}`, { status: 404, headers: { 'content-type': 'text/plain' } });
+      const note = `not implemented by synclab's Exchange sim: ${request.method} ${pathname}`;
+      trace.record({ at: clock.now(), sim: 'exchange', method: request.method, path: pathname, operation: 'unknown', status: 404, write: false, error: 'NotFound', note });
+      return new Response(note, { status: 404, headers: { 'content-type': 'text/plain' } });
     } catch (error) {
       if (error instanceof ConnectionResetSignal) throw error;
       return internalError(error);

@@ -107,6 +107,9 @@ export function createOrgHandler(org: Org, shared: SimShared, routes: CompiledRo
       response = await route.handle(ctx);
     } catch (error) {
       if (error instanceof ConnectionResetSignal) {
+        // Recorded before the socket goes: the fired fault must be in the trace even though no answer is sent (#2 §7).
+        meta.error = 'ConnectionReset';
+        meta.note = 'connection reset by the fault schedule: no response was sent';
         record(undefined);
         throw error;
       }

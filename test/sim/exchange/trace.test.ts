@@ -1,0 +1,190 @@
+/**
+ * Issue #2 §7 through the real ews-javascript-api: every request the Exchange sim answers is in its trace — a request
+ * dropped by a connection-reset fault (with the fault id), Autodiscover, the token endpoint, the NTLM challenge leg
+ * (a "handshake", not an error) — and no credential ever is.
+ */
+import {
+  AutodiscoverService,
+  ConfigurationApi,
+  ConnectingIdType,
+  ExchangeService,
+  ExchangeVersion,
+  Folder,
+  ImpersonatedUserId,
+  ItemView,
+  OAuthCredentials,
+  Uri,
+  UserSettingName,
+  WebCredentials,
+  WellKnownFolderName,
+  XhrApi,
+} from 'ews-javascript-api';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ExchangeSim } from '../../../sim/exchange/index.ts';
+import { caught, REP, service, startSim, SVC, testWorld } from './fixture.ts';
+
+const APP = { clientId: 'app-trace', clientSecret: 'Sup3r-secret-value' };
+
+let sim: ExchangeSim;
+beforeAll(async () => {
+  ({ sim } = await startSim(
+    testWorld({
+      tenant: { domain: 'acme.test', version: 'ExchangeOnline', auth: { basic: true, ntlm: true, oauth: true } },
+      oauthApps: [{ clientId: APP.clientId, clientSecret: APP.clientSecret, consent: { grantedBy: 'admin@acme.test' } }],
+    }),
+  ));
+});
+afterAll(() => sim.close());
+afterEach(() => {
+  sim.faults.clear();
+  ConfigurationApi.ConfigureXHR(new XhrApi()); // global to the process: always put the default back
+});
+
+/** The trace as text, to prove no secret is anywhere in it. */
+const traceText = () => JSON.stringify(sim.trace.entries());
+
+async function requestToken(fields: Record<string, string>) {
+  const response = await fetch(sim.urls.tokenFor('acme.test'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+const tokenRequest = { grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret, scope: 'https://outlook.office365.com/.default' };
+
+describe('connection-reset faults are traced (issue #2 §7, SIM-EX-03)', () => {
+  it('the reset request is in the trace with its fault id, status 0 and no response, and counts as a fault', async () => {
+    sim.faults.set([{ id: 'drop-find', match: { operation: 'FindItem', nth: 1 }, effect: { kind: 'connection-reset' } }]);
+    const mark = sim.trace.lastSeq();
+    const faultsBefore = sim.trace.totals.faults;
+    const error = await caught(service(sim).FindItems(WellKnownFolderName.Contacts, new ItemView(10)));
+    expect(JSON.stringify(error)).toMatch(/ECONNRESET|socket hang up/);
+    const entries = sim.trace.since(mark);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ operation: 'FindItem', target: REP, principal: SVC.user, faultId: 'drop-find', status: 0, error: 'ConnectionReset', write: false });
+    expect(sim.trace.totals.faults).toBe(faultsBefore + 1);
+    // nth: 1 only: the retry goes through and is traced too
+    await service(sim).FindItems(WellKnownFolderName.Contacts, new ItemView(10));
+    expect(sim.trace.since(mark).at(-1)).toMatchObject({ operation: 'FindItem', status: 200 });
+    expect(sim.trace.since(mark).at(-1)?.faultId).toBeUndefined();
+  });
+
+  it('a reset of a write leaves the store untouched and says so in the trace (write: false)', async () => {
+    sim.faults.set([{ id: 'drop-create', match: { operation: 'CreateItem' }, effect: { kind: 'connection-reset' } }]);
+    const before = sim.actions.itemsIn(REP, 'contacts').length;
+    const mark = sim.trace.lastSeq();
+    const { Contact } = await import('ews-javascript-api');
+    const contact = new Contact(service(sim));
+    contact.GivenName = 'Dropped';
+    await caught(contact.Save(WellKnownFolderName.Contacts));
+    expect(sim.actions.itemsIn(REP, 'contacts')).toHaveLength(before);
+    expect(sim.trace.since(mark)).toEqual([expect.objectContaining({ operation: 'CreateItem', faultId: 'drop-create', write: false, status: 0 })]);
+  });
+});
+
+describe('Autodiscover and token requests are traced with operation names and no secrets', () => {
+  it('SOAP Autodiscover GetUserSettings: operation, mailbox asked about, logon name, no password', async () => {
+    const mark = sim.trace.lastSeq();
+    const ad = new AutodiscoverService(new Uri(sim.urls.autodiscover), ExchangeVersion.Exchange2013_SP1);
+    ad.Credentials = new WebCredentials(SVC.user, SVC.password);
+    const response = await ad.GetUserSettings(REP, [UserSettingName.ExternalEwsUrl]);
+    expect(response.GetSettingValue(UserSettingName.ExternalEwsUrl)).toBe(sim.urls.ews);
+    const entries = sim.trace.since(mark);
+    expect(entries).toEqual([
+      expect.objectContaining({ sim: 'exchange', method: 'POST', path: '/autodiscover/autodiscover.svc', operation: 'Autodiscover.GetUserSettings', target: REP, principal: SVC.user, status: 200, write: false }),
+    ]);
+    expect(entries[0]!.error).toBeUndefined();
+    expect(traceText()).not.toContain(SVC.password);
+  });
+
+  it('an Autodiscover logon with a wrong password is traced as Unauthorized with the reason', async () => {
+    const mark = sim.trace.lastSeq();
+    const ad = new AutodiscoverService(new Uri(sim.urls.autodiscover), ExchangeVersion.Exchange2013_SP1);
+    ad.Credentials = new WebCredentials(SVC.user, 'not-the-password');
+    await caught(ad.GetUserSettings(REP, [UserSettingName.ExternalEwsUrl]));
+    const entry = sim.trace.since(mark).find((e) => e.operation === 'Autodiscover.GetUserSettings');
+    expect(entry).toMatchObject({ status: 401, error: 'Unauthorized', principal: SVC.user });
+    expect(entry?.note).toMatch(/password/i);
+    expect(traceText()).not.toContain('not-the-password');
+  });
+
+  it('POX Autodiscover (raw HTTP: the client has no POX path) is traced as Autodiscover.POX with its error code', async () => {
+    const mark = sim.trace.lastSeq();
+    const body =
+      '<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">' +
+      '<Request><EMailAddress>nobody@acme.test</EMailAddress><AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>';
+    const response = await fetch(sim.urls.autodiscoverPox, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', authorization: `Basic ${Buffer.from(`${SVC.user}:${SVC.password}`).toString('base64')}` },
+      body,
+    });
+    await response.text();
+    expect(sim.trace.since(mark)).toEqual([expect.objectContaining({ operation: 'Autodiscover.POX', target: 'nobody@acme.test', principal: SVC.user, error: '500' })]);
+  });
+
+  it('token requests: issued and refused are both traced under oauth2.token with the client id, never the secret or token', async () => {
+    const mark = sim.trace.lastSeq();
+    const ok = await requestToken(tokenRequest);
+    expect(ok.status).toBe(200);
+    const accessToken = String(ok.body['access_token']);
+    const refused = await requestToken({ ...tokenRequest, client_secret: 'wrong-secret-value' });
+    expect(refused.status).toBe(401);
+    const entries = sim.trace.since(mark);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ operation: 'oauth2.token', principal: APP.clientId, status: 200, write: false });
+    expect(entries[0]!.error).toBeUndefined();
+    expect(entries[1]).toMatchObject({ operation: 'oauth2.token', principal: APP.clientId, status: 401, error: 'invalid_client' });
+    expect(entries[1]!.note).toMatch(/^AADSTS\d+$/);
+    const text = traceText();
+    for (const secret of [APP.clientSecret, 'wrong-secret-value', accessToken]) expect(text).not.toContain(secret);
+
+    // and the token works with the real client; the EWS call is traced with the app as principal
+    const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+    svc.Url = new Uri(sim.urls.ews);
+    svc.Credentials = new OAuthCredentials(accessToken);
+    svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, REP);
+    await Folder.Bind(svc, WellKnownFolderName.Contacts);
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'GetFolder', target: REP, status: 200 });
+    expect(traceText()).not.toContain(accessToken);
+  });
+
+  it('an unknown path is traced as a 404 naming it', async () => {
+    const response = await fetch(`${sim.urls.origin}/owa/`);
+    expect(response.status).toBe(404);
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'unknown', path: '/owa/', status: 404, error: 'NotFound' });
+  });
+});
+
+describe('NTLM handshake is traced, not counted as an error', () => {
+  it('the Type1→Type2 challenge leg is a handshake note, the authenticated request a normal entry', async () => {
+    ConfigurationApi.ConfigureXHR(new XhrApi({ rejectUnauthorized: false }).useNtlmAuthentication('ACME\\svc-sync', SVC.password));
+    const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+    svc.Url = new Uri(sim.urls.ews);
+    svc.Credentials = new WebCredentials('ACME\\svc-sync', SVC.password);
+    svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, REP);
+    const mark = sim.trace.lastSeq();
+    await Folder.Bind(svc, WellKnownFolderName.Contacts);
+    const entries = sim.trace.since(mark);
+    const challenge = entries.filter((e) => e.status === 401);
+    expect(challenge.length).toBeGreaterThanOrEqual(1);
+    for (const e of challenge) {
+      expect(e.error).toBeUndefined();
+      expect(e.note).toMatch(/NTLM handshake/);
+    }
+    expect(entries.at(-1)).toMatchObject({ operation: 'GetFolder', principal: SVC.user, status: 200 });
+    expect(entries.filter((e) => e.error)).toEqual([]);
+    expect(traceText()).not.toContain(SVC.password);
+  });
+
+  it('a wrong NTLM password is still an Unauthorized error', async () => {
+    ConfigurationApi.ConfigureXHR(new XhrApi({ rejectUnauthorized: false }).useNtlmAuthentication('ACME\\svc-sync', 'bad-ntlm-pw'));
+    const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
+    svc.Url = new Uri(sim.urls.ews);
+    svc.Credentials = new WebCredentials('ACME\\svc-sync', 'bad-ntlm-pw');
+    const mark = sim.trace.lastSeq();
+    await caught(Folder.Bind(svc, WellKnownFolderName.Contacts));
+    expect(sim.trace.since(mark).at(-1)).toMatchObject({ status: 401, error: 'Unauthorized' });
+    expect(sim.trace.since(mark).at(-1)?.note).toMatch(/NTLMv2 response does not match/);
+  });
+});
