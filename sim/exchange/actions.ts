@@ -2,8 +2,11 @@
  * @module
  * Rep actions: what a sales rep does in Outlook, applied straight to the store (in-process, and as JSON over
  * `POST /_sim/actions`). They bump ChangeKeys and appear in SyncFolderItems exactly like client changes. Items are
- * referenced by scenario ref, internal uid, or current ItemId. Also read helpers for expectations.
+ * referenced by scenario ref, internal uid, or current ItemId. Also read helpers for expectations, and `admin`: the
+ * tenant admin's directory and consent changes (actions/admin-actions.ts), which `apply` accepts too.
  */
+import type { Directory } from './directory/index.ts';
+import { createAdminActions, isAdminAction, ADMIN_ACTION_TYPES, type AdminResult, type ExchangeAdminAction, type ExchangeAdminActions } from './actions/admin-actions.ts';
 import { Lookup, mergeProps, type ItemSnapshot } from './actions/lookup.ts';
 import { SeriesActions } from './actions/series-actions.ts';
 import type { DeleteMode, ExchangeStore } from './store/store.ts';
@@ -12,8 +15,11 @@ import { contactProps, eventProps, loggedToSalesforceValue } from './world/spec-
 import type { ContactSpec, EventSpec, Sensitivity } from './world.ts';
 
 export type { ItemSnapshot } from './actions/lookup.ts';
+export type { AdminResult, ExchangeAdminAction, ExchangeAdminActions, ServiceAccountPatch, TenantPatch } from './actions/admin-actions.ts';
 
-export type ExchangeAction =
+export type ExchangeAction = ExchangeRepAction | ExchangeAdminAction;
+
+export type ExchangeRepAction =
   | { type: 'createContact'; mailbox: string; contact: ContactSpec }
   | { type: 'updateContact'; mailbox: string; item: string; set: Partial<ContactSpec> }
   | { type: 'createEvent'; mailbox: string; event: EventSpec }
@@ -46,8 +52,12 @@ export interface ExchangeActions {
   deleteOccurrence(mailbox: string, item: string, originalStart: string): ItemSnapshot;
   modifyOccurrence(mailbox: string, item: string, originalStart: string, set: Partial<EventSpec>): ItemSnapshot;
   restoreOccurrence(mailbox: string, item: string, originalStart: string): ItemSnapshot;
-  /** Runs a JSON action (the control API's form). */
-  apply(action: ExchangeAction): ItemSnapshot | undefined;
+  /** Tenant admin changes: consent, mailboxes, service accounts, tenant settings. */
+  admin: ExchangeAdminActions;
+  /** Runs a JSON action (the control API's form): a rep action (→ the item) or an admin action (→ AdminResult). */
+  apply(action: ExchangeRepAction): ItemSnapshot | undefined;
+  apply(action: ExchangeAdminAction): AdminResult;
+  apply(action: ExchangeAction): ItemSnapshot | AdminResult | undefined;
   // ---- reads for expectations ----
   item(mailbox: string, item: string): ItemSnapshot | undefined;
   itemsIn(mailbox: string, folder: string, predicate?: (item: ItemSnapshot) => boolean): ItemSnapshot[];
@@ -55,7 +65,7 @@ export interface ExchangeActions {
   folderNames(mailbox: string): string[];
 }
 
-export function createExchangeActions(sim: { readonly store: ExchangeStore }): ExchangeActions {
+export function createExchangeActions(sim: { readonly store: ExchangeStore; readonly directory: Directory }): ExchangeActions {
   const store = (): ExchangeStore => sim.store;
   const lookup = new Lookup(store);
   const series = new SeriesActions(store, lookup);
@@ -100,35 +110,13 @@ export function createExchangeActions(sim: { readonly store: ExchangeStore }): E
     deleteOccurrence: (address, ref, start) => snap(series.deleteOccurrence(address, ref, start)),
     modifyOccurrence: (address, ref, start, set) => snap(series.modifyOccurrence(address, ref, start, set)),
     restoreOccurrence: (address, ref, start) => snap(series.restoreOccurrence(address, ref, start)),
-    apply(action) {
+    admin: createAdminActions(sim),
+    apply(action: ExchangeAction): never {
+      if (isAdminAction(action)) return actions.admin.apply(action) as never;
       if (!action || !ACTION_TYPES.includes(action.type)) {
-        throw new Error(`exchange action: unknown type "${String((action as { type?: unknown } | undefined)?.type)}"; use one of ${ACTION_TYPES.join(', ')}`);
+        throw new Error(`exchange action: unknown type "${String((action as { type?: unknown } | undefined)?.type)}"; use one of ${[...ACTION_TYPES, ...ADMIN_ACTION_TYPES].join(', ')}`);
       }
-      switch (action.type) {
-        case 'createContact':
-          return actions.createContact(action.mailbox, action.contact);
-        case 'updateContact':
-          return actions.updateContact(action.mailbox, action.item, action.set);
-        case 'createEvent':
-          return actions.createEvent(action.mailbox, action.event);
-        case 'updateEvent':
-          return actions.updateEvent(action.mailbox, action.item, action.set);
-        case 'deleteItem':
-          actions.deleteItem(action.mailbox, action.item, action.mode);
-          return undefined;
-        case 'moveItem':
-          return actions.moveItem(action.mailbox, action.item, action.folder);
-        case 'markPrivate':
-          return actions.markPrivate(action.mailbox, action.item, action.sensitivity);
-        case 'logToSalesforce':
-          return actions.logToSalesforce(action.mailbox, action.item, action.logged);
-        case 'deleteOccurrence':
-          return actions.deleteOccurrence(action.mailbox, action.item, action.originalStart);
-        case 'modifyOccurrence':
-          return actions.modifyOccurrence(action.mailbox, action.item, action.originalStart, action.set);
-        case 'restoreOccurrence':
-          return actions.restoreOccurrence(action.mailbox, action.item, action.originalStart);
-      }
+      return applyRep(action) as never;
     },
     item(address, ref) {
       const item = lookup.find(address, ref);
@@ -145,5 +133,33 @@ export function createExchangeActions(sim: { readonly store: ExchangeStore }): E
       return lookup.folders(address).map((f) => f.displayName);
     },
   };
+
+  function applyRep(action: ExchangeRepAction): ItemSnapshot | undefined {
+    switch (action.type) {
+      case 'createContact':
+        return actions.createContact(action.mailbox, action.contact);
+      case 'updateContact':
+        return actions.updateContact(action.mailbox, action.item, action.set);
+      case 'createEvent':
+        return actions.createEvent(action.mailbox, action.event);
+      case 'updateEvent':
+        return actions.updateEvent(action.mailbox, action.item, action.set);
+      case 'deleteItem':
+        actions.deleteItem(action.mailbox, action.item, action.mode);
+        return undefined;
+      case 'moveItem':
+        return actions.moveItem(action.mailbox, action.item, action.folder);
+      case 'markPrivate':
+        return actions.markPrivate(action.mailbox, action.item, action.sensitivity);
+      case 'logToSalesforce':
+        return actions.logToSalesforce(action.mailbox, action.item, action.logged);
+      case 'deleteOccurrence':
+        return actions.deleteOccurrence(action.mailbox, action.item, action.originalStart);
+      case 'modifyOccurrence':
+        return actions.modifyOccurrence(action.mailbox, action.item, action.originalStart, action.set);
+      case 'restoreOccurrence':
+        return actions.restoreOccurrence(action.mailbox, action.item, action.originalStart);
+    }
+  }
   return actions;
 }

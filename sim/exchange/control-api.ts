@@ -6,7 +6,9 @@
  * GET  /_sim/state            mailboxes, folders, items (the store snapshot)
  * GET  /_sim/snapshot         a full sim snapshot (JSON)       POST /_sim/restore   body: a snapshot
  * POST /_sim/reset            back to the world as built
- * POST /_sim/actions          body: an ExchangeAction or an array of them
+ * POST /_sim/actions          body: an ExchangeAction or an array of them — rep actions (createContact, updateEvent, …)
+ *                             and admin actions (grantConsent, revokeConsent, addMailbox, updateMailbox, removeMailbox,
+ *                             updateServiceAccount, updateTenant); answers { ok, results } in order, or 422 naming the fault
  * POST /_sim/clock            body: { "set": ISO } or { "advance": "15m" | ms } (ScenarioClock only)
  * GET  /_sim/faults           PUT /_sim/faults  body: FaultRule[]
  * GET  /_sim/trace?since=N    trace entries after seq N (no secrets are ever recorded)
