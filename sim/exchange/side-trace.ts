@@ -32,7 +32,7 @@ export async function traceSideRequest(
   const at = ctx.clock.now();
   const path = new URL(request.url).pathname;
   const body = request.method === 'POST' ? await request.clone().text() : '';
-  const described = endpoint === 'token' ? describeTokenRequest(body) : describeAutodiscoverRequest(path, body, request);
+  const described = endpoint === 'token' ? describeTokenRequest(body, request) : describeAutodiscoverRequest(path, body, request);
   const record = (entry: Pick<TraceEntry, 'status'> & Partial<TraceEntry>): void => {
     ctx.trace.record({ at, sim: 'exchange', method: request.method, path, ...described, write: false, ...entry });
   };
@@ -50,9 +50,10 @@ export async function traceSideRequest(
 
 type Described = Pick<TraceEntry, 'operation'> & Partial<Pick<TraceEntry, 'principal' | 'target' | 'note'>>;
 
-function describeTokenRequest(body: string): Described {
+function describeTokenRequest(body: string, request: Request): Described {
   const form = new URLSearchParams(body);
-  const clientId = form.get('client_id')?.trim();
+  // The client id comes in the form, or as the user half of `Authorization: Basic` (client_secret_basic).
+  const clientId = form.get('client_id')?.trim() || basicUserName(request.headers.get('authorization'));
   const grant = form.get('grant_type')?.trim();
   return { operation: 'oauth2.token', ...(clientId ? { principal: clientId } : {}), ...(grant && grant !== 'client_credentials' ? { note: `grant_type ${grant}` } : {}) };
 }

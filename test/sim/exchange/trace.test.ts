@@ -149,6 +149,21 @@ describe('Autodiscover and token requests are traced with operation names and no
     expect(traceText()).not.toContain(accessToken);
   });
 
+  it('client_secret_basic: the client id is read from the Basic header, the secret never kept', async () => {
+    const mark = sim.trace.lastSeq();
+    const { client_id: _id, client_secret: _secret, ...form } = tokenRequest;
+    const response = await fetch(sim.urls.tokenFor('acme.test'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${APP.clientId}:${APP.clientSecret}`).toString('base64')}` },
+      body: new URLSearchParams(form),
+    });
+    expect(response.status).toBe(200);
+    const { access_token: token } = (await response.json()) as { access_token: string };
+    expect(sim.trace.since(mark)).toEqual([expect.objectContaining({ operation: 'oauth2.token', principal: APP.clientId, status: 200 })]);
+    expect(traceText()).not.toContain(APP.clientSecret);
+    expect(traceText()).not.toContain(token);
+  });
+
   it('an unknown path is traced as a 404 naming it', async () => {
     const response = await fetch(`${sim.urls.origin}/owa/`);
     expect(response.status).toBe(404);
