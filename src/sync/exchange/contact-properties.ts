@@ -41,6 +41,10 @@ const phone = (definition: PropertyDefinitionBase, key: PhoneNumberKey): Propert
 });
 
 type AddressPart = 'Street' | 'City' | 'State' | 'PostalCode' | 'CountryOrRegion';
+/**
+ * Reads the Business address; `write` is for CREATE only — ews-javascript-api 0.15.3 drops PhysicalAddress edits on
+ * UpdateItem, so updates go through the PSETID_Address named properties (contact-update.ts).
+ */
 const address = (definition: PropertyDefinitionBase, part: AddressPart): PropertyIo => ({
   definition,
   read: (c) => (c.PhysicalAddresses?.Contains(PhysicalAddressKey.Business) ? emptyToNull(c.PhysicalAddresses._getItem(PhysicalAddressKey.Business)?.[part]) : null),

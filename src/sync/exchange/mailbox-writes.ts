@@ -11,7 +11,8 @@ import {
   WellKnownFolderName, MessageDisposition, type ExchangeService, type Item, type ServiceResponse,
 } from 'ews-javascript-api';
 import type { ExContactFields, ExEvent } from '../model.ts';
-import { contactDefinitions, writeContactFields } from './contact-properties.ts';
+import { writeContactFields } from './contact-properties.ts';
+import { contactUpdateDefinitions, writeContactUpdate } from './contact-update.ts';
 import { callEws, type EwsCallContext } from './ews-call.ts';
 import { toEwsError } from './ews-error.ts';
 import { eventPropertySet, writeEvent } from './event-properties.ts';
@@ -62,12 +63,15 @@ export class MailboxWriter {
     });
   }
 
-  /** Binds the items (IdOnly + the touched properties, one GetItem per batch), sets the fields, UpdateItems. */
+  /**
+   * Binds the items (IdOnly + the touched properties, one GetItem per batch), sets the fields, UpdateItems. Address
+   * parts travel as PSETID_Address named properties; a field the client would drop fails its item (contact-update.ts).
+   */
   updateContacts(updates: Array<{ exId: string; set: ExContactFields }>): Promise<ItemResult[]> {
     return this.#batched(updates, async (batch) => {
       const names = new Set(batch.flatMap((u) => Object.keys(u.set)));
-      const set = new PropertySet(BasePropertySet.IdOnly, contactDefinitions(names));
-      return this.#bindAndUpdate(batch.map((u) => u.exId), set, (item, i) => writeContactFields(item as Contact, batch[i]!.set), ConflictResolutionMode.AutoResolve);
+      const set = new PropertySet(BasePropertySet.IdOnly, contactUpdateDefinitions(names));
+      return this.#bindAndUpdate(batch.map((u) => u.exId), set, (item, i) => writeContactUpdate(item as Contact, batch[i]!.set), ConflictResolutionMode.AutoResolve);
     });
   }
 
@@ -131,7 +135,8 @@ export class MailboxWriter {
         items.push(response.Item);
         slots.push(i);
       } catch (error) {
-        results[i] = { ok: false, code: 'InvalidValue', message: (error as Error).message };
+        const code = (error as { code?: unknown }).code;
+        results[i] = { ok: false, code: typeof code === 'string' ? code : 'InvalidValue', message: (error as Error).message };
       }
     });
     if (items.length > 0) {
