@@ -88,6 +88,7 @@ export const SUGGESTED_FIXES: Readonly<Record<string, string>> = {
   ErrorInvalidSyncStateData: 'The sync checkpoint was invalid; a full resync runs automatically.',
   ErrorAccessDenied: 'The service account cannot access this item; check impersonation rights and folder permissions.',
   ErrorInvalidPropertyRequest: 'A mapped field cannot be written in Exchange; review the configuration\'s field mappings.',
+  ErrorFieldNotSent: 'The engine\'s Exchange client cannot send this field on an update (issue #4); the contact was left unchanged and is retried. Report it with the field named in the message.',
   // Salesforce (error arrays)
   DUPLICATES_DETECTED: 'A duplicate rule blocked the record; merge the duplicates or relax the duplicate rule for the sync user.',
   REQUIRED_FIELD_MISSING: 'Fill in the required field in Exchange (e.g. the contact\'s last name) or make the field optional.',
