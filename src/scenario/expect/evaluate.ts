@@ -14,6 +14,7 @@ import { checkConnectionTest, checkCounts, checkFinding } from './run-checks.ts'
 import { checkBackoff, checkReplay } from './guarantee-checks.ts';
 import { checkErrors, checkRecord, checkUserStatus } from './record-checks.ts';
 import { checkExchange, checkSalesforce } from './state-checks.ts';
+import { checkEngineStatus } from './status-checks.ts';
 import type { Outcome } from './outcome.ts';
 
 async function check(ctx: RunContext, e: Expectation): Promise<Outcome> {
@@ -25,6 +26,7 @@ async function check(ctx: RunContext, e: Expectation): Promise<Outcome> {
     case 'salesforce.record': return checkRecord(ctx, e.args);
     case 'salesforce.user-status': return checkUserStatus(ctx, e.args);
     case 'salesforce.error': return checkErrors(ctx, e.args);
+    case 'engine.status': return checkEngineStatus(ctx, e.args);
     case 'finding': return checkFinding(ctx, e.args);
     case 'counts': return checkCounts(ctx, e.args);
     case 'connection-test': return checkConnectionTest(ctx, e.args);
@@ -88,6 +90,7 @@ export function nameOf(e: Expectation): string {
     case 'counts': return `counts ${a.org ?? ''} cycle ${String(a.cycle ?? 'last')}: ${['requests', 'writes', 'errors'].filter((k) => a[k] !== undefined).map((k) => `${k} ${JSON.stringify(a[k])}`).join(', ')}`.replace(/\s+/g, ' ');
     case 'replay': return 'a replay with the same seed gives the same cycles, findings and final state';
     case 'backoff': return `back-off honoured after fault ${String(a.fault)}`;
+    case 'engine.status': return `engine.status in ${String(a.org)}: ${(['system', 'contacts', 'events'] as const).filter((s) => a[s]).map((s) => `${s} ${Object.keys(a[s] as object).join(', ')}`).join('; ')}`;
     case 'connection-test': return `connection test ${String(a.ref)} ${String(a.verdict ?? '')}`.trim();
     default: return `${e.kind} ${where}${scope ? ` in ${String(scope)}` : ''}${what ? `: ${what}` : ''}`.replace(/\s+/g, ' ').trim();
   }

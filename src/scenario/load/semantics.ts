@@ -123,6 +123,7 @@ export function checkSemantics(scenario: Scenario): Explained[] {
     if (a.ref) checkItem(a.ref, [...p, 'ref']);
     if (e.kind === 'salesforce.user-status' && orgs.has(a.org)) checkUser(a.org, a.user, [...p, 'user']);
     if (a.absent && a.count !== undefined) add(p, 'give absent: or count:, not both');
+    if (e.kind === 'engine.status' && !a.system && !a.contacts && !a.events) add(p, 'give at least one of system:, contacts:, events: — the statuses to check');
     if (e.kind === 'backoff' && !faultIds.has(a.fault)) {
       add([...p, 'fault'], `no faults: entry with id "${a.fault}"${hint(a.fault, [...faultIds])} — the back-off check needs the id of a server-busy or http-503 fault`);
     }

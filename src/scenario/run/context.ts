@@ -3,7 +3,7 @@
  * Everything one scenario run accumulates: the clock, the environment, the timeline, cycle records, findings,
  * connection-test results by ref, and expectation results. Steps and expectations read and append to it.
  */
-import type { ConnectionTestResult, Finding } from '../../sync/api.ts';
+import type { ConnectionTestResult, CycleSummary, Finding } from '../../sync/api.ts';
 import type { ScenarioClock } from '../../time/clock.ts';
 import type { CycleRecord, ExpectationResult, TimelineEntry } from '../../report/model.ts';
 import type { Environment } from '../env/types.ts';
@@ -27,6 +27,19 @@ export interface RunContext {
   replaying?: boolean;
   /** Items created by steps: ref → where it lives. */
   createdRefs: Map<string, { side: 'exchange' | 'salesforce'; scope: string; object: string; key: string }>;
+  /**
+   * Per org: the statuses (STAT-01/02) of its engine's LAST cycle, read by `engine.status` expectations. Kept apart
+   * from CycleRecord so reports and replay comparisons stay as they are. Created by the first cycle.
+   */
+  orgStatus?: Map<string, OrgStatusRecord>;
+}
+
+/** What the last cycle of one org reported: its number, when it ended (scenario time), its status and errors. */
+export interface OrgStatusRecord {
+  n: number;
+  endedAt: number;
+  status: CycleSummary['status'];
+  errors: string[];
 }
 
 export function note(ctx: RunContext, entry: Omit<TimelineEntry, 'at'> & { at?: number }): void {

@@ -36,6 +36,7 @@ export async function runOneCycle(ctx: RunContext, org: string): Promise<CycleRe
   record.findings = summary.findings.length;
   ctx.cycles.push(record);
   ctx.findings.push(...summary.findings);
+  (ctx.orgStatus ??= new Map()).set(org, { n, endedAt: ctx.clock.now(), status: summary.status, errors: summary.errors.map((e) => `${e.code}: ${e.message}`) });
   note(ctx, {
     at: startedAt,
     kind: 'cycle',

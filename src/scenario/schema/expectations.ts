@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CountMatcher, FieldMatcher, Fields, Ref } from './primitives.ts';
+import { EngineStatusSchema } from './engine-status.ts';
 
 const OrgId = z.string().min(1);
 const Selector = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -36,6 +37,7 @@ export const EXPECT_SCHEMAS = {
     ...StateCheck,
   }),
   'salesforce.user-status': z.strictObject({ org: OrgId, user: z.string(), fields: Fields }),
+  'engine.status': EngineStatusSchema,
   'salesforce.error': z.strictObject({
     org: OrgId,
     user: z.string().optional(),

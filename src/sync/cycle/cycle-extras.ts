@@ -6,6 +6,7 @@
 import type { CycleSummary, Finding } from '../api.ts';
 import type { SetupRecord } from '../salesforce/setup-reader.ts';
 import { orgActivity, systemStatus } from '../status/index.ts';
+import { rememberActivity } from './activity-memory.ts';
 import { newOutcome, type RepOutcome } from './rep-outcome.ts';
 import type { StatusValues } from './rep-status.ts';
 import type { RepJob } from './run-rep.ts';
@@ -13,6 +14,7 @@ import type { EngineRuntime } from './runtime.ts';
 
 export function cycleStatus(rt: EngineRuntime, setup: SetupRecord | undefined, outcomes: RepOutcome[], assigned: number, linked: number): NonNullable<CycleSummary['status']> {
   const reachedExchange = outcomes.some((o) => o.status.RecognizedByServiceAccount === true);
+  const remembered = rememberActivity(rt, outcomes); // F-STATUS: activity older than this cycle's reps' logs (STAT-02)
   const rejected = outcomes.length > 0 && outcomes.every((o) => o.errors.some((e) => e.code === 'HttpUnauthorized' || e.rule === 'CONN-05'));
   return {
     system: systemStatus({
@@ -22,7 +24,7 @@ export function cycleStatus(rt: EngineRuntime, setup: SetupRecord | undefined, o
       assignedReps: assigned,
       linkedReps: linked,
     }),
-    activity: orgActivity(outcomes.map((o) => o.syncLog ?? []), rt.clock.now()),
+    activity: orgActivity(remembered.logs, rt.clock.now(), remembered.lastSyncAt),
   };
 }
 

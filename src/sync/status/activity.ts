@@ -18,9 +18,13 @@ export interface ObjectActivity {
 
 export type OrgActivity = Record<'Contact' | 'Event', ObjectActivity>;
 
-export function orgActivity(logs: Iterable<RepState['syncLog']>, now: number): OrgActivity {
+/**
+ * `lastKnown` (added by F-STATUS): the last sync time per object remembered from earlier cycles. The logs hold 24 h
+ * only, so without it a sync older than a day would read "never" instead of "a sync time on a past date" (Tables 2–3).
+ */
+export function orgActivity(logs: Iterable<RepState['syncLog']>, now: number, lastKnown: Partial<Record<'Contact' | 'Event', number>> = {}): OrgActivity {
   const out: OrgActivity = { Contact: empty(), Event: empty() };
-  const last: Record<'Contact' | 'Event', number> = { Contact: -Infinity, Event: -Infinity };
+  const last: Record<'Contact' | 'Event', number> = { Contact: lastKnown.Contact ?? -Infinity, Event: lastKnown.Event ?? -Infinity };
   for (const log of logs) {
     for (const entry of log) {
       const o = out[entry.object];
