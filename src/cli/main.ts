@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   serve: () => import('./serve.ts'),
   sync: () => import('./sync.ts'),
   'connection-test': () => import('./connection-test.ts'),
+  rehearse: () => import('./rehearse.ts'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,69 @@
+/**
+ * @module
+ * The risks an ORG.yaml plants, computed from the file and the generated reps alone (no sim, no engine): who syncs
+ * where, and for each risk of the catalogue how many subjects (reps or items) it should hit in the initial sync. The
+ * rehearsal compares what the engine found against these numbers.
+ */
+import type { OrgFile } from './schema.ts';
+import type { RiskId } from './risks.ts';
+
+export interface Rep {
+  alias: string;
+  address: string;
+  group: string;
+  orgs: string[];
+  kind: 'normal' | 'outside-scope' | 'legacy-2010' | 'over-cap';
+  /** Sandbox orgs where the rep's email still ends in .invalid (ORG-03). */
+  invalidEmailIn: string[];
+  /** Item refs carrying a seeded risk. */
+  items: { private: string[]; notes: string[]; past: string[]; noAccount: string[] };
+  /** Companies of Outlook contacts that do have an Account. */
+  companies?: string[];
+}
+
+export type SeededRisks = Partial<Record<RiskId, number>>;
+
+type Config = OrgFile['orgs'][number]['configs'][number];
+
+/** The active config that applies to the rep in an org (first match in file order), and the inactive ones. */
+export function configsOf(file: OrgFile, org: string, rep: Rep): { active?: Config; inactive: Config[] } {
+  const all = file.orgs.find((o) => o.id === org)?.configs.filter((c) => (c.groups ?? []).includes(rep.group)) ?? [];
+  return { active: all.find((c) => c.active !== false), inactive: all.filter((c) => c.active === false) };
+}
+
+const includesExToSf = (d: string | undefined) => (d ?? 'both') === 'both' || d === 'exchange-to-salesforce';
+
+/** Why the rep cannot sync in this org, or null when they do. */
+export function blocker(rep: Rep, org: string): RiskId | null {
+  if (rep.kind === 'outside-scope') return 'outside-scope';
+  if (rep.kind === 'legacy-2010') return 'unsupported-mailbox';
+  if (rep.invalidEmailIn.includes(org)) return 'unlinked-email';
+  return null;
+}
+
+export function seedRisks(file: OrgFile, reps: Rep[]): SeededRisks {
+  const out: SeededRisks = {};
+  const add = (id: RiskId, n: number) => { if (n > 0) out[id] = (out[id] ?? 0) + n; };
+  for (const rep of reps) {
+    let syncingOrgs = 0;
+    for (const org of rep.orgs) {
+      const { active, inactive } = configsOf(file, org, rep);
+      if (inactive.length && !active) add('inactive-config', 1);
+      if (!active) continue;
+      const blocked = blocker(rep, org);
+      if (blocked) { add(blocked, 1); continue; }
+      syncingOrgs++;
+      if (rep.kind === 'over-cap') add('contact-cap', 1);
+      const events = active.events ?? {};
+      const contacts = active.contacts ?? {};
+      if (includesExToSf(events.direction)) {
+        add(events.syncPrivate ? 'private-synced' : 'private-withheld', rep.items.private.length);
+        if ((events.filter ?? 'TODAY') === 'TODAY') add('out-of-window', rep.items.past.length);
+      }
+      if (events.direction === 'exchange-to-salesforce') add('overwritten-sf-notes', rep.items.notes.length);
+      if (includesExToSf(contacts.direction)) add('company-unresolved', rep.items.noAccount.length);
+    }
+    if (syncingOrgs > 1) add('multi-org', 1);
+  }
+  return out;
+}
