@@ -19,7 +19,7 @@ export const summary = 'rehearse a Lightning Sync rollout on a simulated copy of
 const HELP = `Usage: synclab rehearse ORG.yaml [--days N] [--interval DUR] [--seed N] [--report DIR] [--dry-run]
 
 Builds the company ORG.yaml describes in both sims, runs the initial sync and N days of seeded rep activity with the
-real engine in scenario time, and writes report.html, report.json and report.md: every risk found (with the SPEC
+real engine in scenario time, and writes index.html, report.json and summary.md: every risk found (with the SPEC
 rule and the admin guide's fix), the predicted initial-sync duration, API requests per day against each org's
 limit, and the per-rep status table.
 

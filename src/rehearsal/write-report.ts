@@ -1,7 +1,7 @@
 /**
  * @module
- * Writes report.json, report.md and report.html (self-contained: inline CSS, no script, no external URL) into the
- * report directory. Strings are escaped for HTML; secrets were scrubbed when the model was built.
+ * Writes report.json, summary.md and index.html into the report directory, the conformance report's file names.
+ * index.html is self-contained: inline CSS and a few lines of inline JS (the "only risks found" filter), no URL. Strings are escaped for HTML; secrets were scrubbed when the model was built.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import type { RehearsalReport } from './report-model.ts';
 
 export async function writeRehearsalReport(dir: string, report: RehearsalReport): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files = { 'report.json': `${JSON.stringify(report, null, 2)}\n`, 'report.md': renderMarkdown(report), 'report.html': renderHtml(report) };
+  const files = { 'report.json': `${JSON.stringify(report, null, 2)}\n`, 'summary.md': renderMarkdown(report), 'index.html': renderHtml(report) };
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
   return Object.keys(files).map((f) => path.join(dir, f));
 }
@@ -51,12 +51,13 @@ export function renderHtml(r: RehearsalReport): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rollout rehearsal — ${h(r.input.file)}</title><style>${CSS}</style></head><body>
 <h1>Rollout rehearsal: ${h(r.input.file)}</h1>
 <p id="summary">Seed ${r.input.seed} · ${r.input.days} day(s) · cycle every ${r.input.intervalMinutes} min${r.input.dryRun ? ' · dry run' : ''} · ${r.population.reps} reps · orgs ${h(r.population.orgs.join(', '))}</p>
-<h2>Risks</h2><table id="risks">${head(['Risk', 'Rules', 'Seeded', 'Initial sync', 'Whole rehearsal', 'Reps affected', 'Examples', 'Recommended fix'])}${risks}</table>
+<h2>Risks</h2><label><input type="checkbox" id="only-found"> only risks found</label> <span id="risk-count">${r.risks.filter((k) => k.total > 0).length} of ${r.risks.length} risks found</span><table id="risks">${head(['Risk', 'Rules', 'Seeded', 'Initial sync', 'Whole rehearsal', 'Reps affected', 'Examples', 'Recommended fix'])}${risks}</table>
 <h2>Initial sync</h2><p id="initial-sync">${i.exchangeRequests} EWS and ${i.salesforceRequests} Salesforce requests → predicted <strong>${i.predictedSeconds} s</strong> (${i.latencyModel.ewsRequestMs} ms per EWS request, ${i.latencyModel.salesforceRequestMs} ms per Salesforce request); measured on loopback: ${i.wallMs} ms.</p>
 <h2>API requests per day</h2><table id="api-use">${head(['Org', 'Daily limit', 'Initial sync', 'Average day', 'Peak day', 'Peak share'])}${r.apiUse.map((a) => row([a.org, a.dailyLimit, a.initialSync, a.averageDay, a.peakDay, `${(a.peakShare * 100).toFixed(1)} %`], a.peakShare > 0.8 ? 'found' : '')).join('')}</table>
 <h2>Rep status</h2><table id="statuses">${head(['Org', 'Rep', 'Active config', 'Supported mailbox', 'Recognized', 'Email linked', 'Contacts in sync', 'Events in sync'])}${r.statuses.map((s) => row([s.org, s.rep, s.AssignedToActiveConfig, s.MailboxSupportedVersion, s.RecognizedByServiceAccount, s.EmailLinked, s.ContactsInSync, s.EventsInSync])).join('')}</table>
 ${r.errors.length ? `<h2>Sync errors</h2><table id="errors">${head(['Org', 'Rep', 'Code', 'Rule', 'Cycles'])}${r.errors.map((e) => row([e.org, e.rep, e.code, e.rule, e.count])).join('')}</table>` : ''}
 ${r.plan ? `<h2>Dry run: plan of the first cycle</h2><table id="plan">${head(['Org', 'Rep', 'Action', 'Side', 'Object', 'Rule', 'Reason'])}${r.plan.map((p) => row([p.org, p.rep, p.kind, p.side, p.object, p.rule, p.reason])).join('')}</table>` : ''}
+<script>document.getElementById('only-found').addEventListener('change',function(e){document.querySelectorAll('#risks tr.none').forEach(function(tr){tr.hidden=e.target.checked;});});</script>
 </body></html>
 `;
 }

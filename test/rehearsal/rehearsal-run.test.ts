@@ -71,9 +71,9 @@ describe('synclab rehearse on examples/rehearsal/acme.yaml', () => {
         const text = await readFile(f, 'utf8');
         for (const secret of run.secrets) expect(text.includes(secret), `${path.basename(f)} leaks a secret`).toBe(false);
       }
-      const html = await readFile(path.join(dir, 'report.html'), 'utf8');
+      const html = await readFile(path.join(dir, 'index.html'), 'utf8');
       expect(html).toContain('data-risk="overwritten-sf-notes"');
-      expect(html).not.toMatch(/<script|https?:\/\//);
+      expect(html).not.toMatch(/https?:\/\/|<script src|<link/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
