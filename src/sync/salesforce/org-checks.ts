@@ -4,6 +4,7 @@
  * Enterprise, Performance, Unlimited and Developer editions). An org that cannot say (the query is refused) is not
  * blocked here: the setup reads that follow fail with their own, clearer error.
  */
+import { OrgPausedError } from './sf-error.ts';
 import type { SalesforceSession } from './sf-session.ts';
 import { queryRecords } from './soql.ts';
 
@@ -15,7 +16,8 @@ export async function checkEdition(session: SalesforceSession): Promise<EditionV
   let rows: Array<{ OrganizationType?: string }>;
   try {
     rows = await queryRecords<{ OrganizationType?: string }>(session, 'SELECT OrganizationType FROM Organization');
-  } catch {
+  } catch (error) {
+    if (error instanceof OrgPausedError) throw error;
     return { supported: true, edition: undefined };
   }
   const edition = rows[0]?.OrganizationType;

@@ -25,11 +25,11 @@ export class SalesforceError extends Error {
   }
 }
 
-/** Raised instead of calling the org while its API budget is exhausted (REQUEST_LIMIT_EXCEEDED). */
+/** Raised instead of calling the org while its API budget is exhausted (REQUEST_LIMIT_EXCEEDED); see api-budget.ts. */
 export class OrgPausedError extends Error {
   override readonly name = 'OrgPausedError';
-  constructor(readonly until: number, org: string) {
-    super(`org ${org} exceeded its API request limit (REQUEST_LIMIT_EXCEEDED); the engine pauses it until ${new Date(until).toISOString()}`);
+  constructor(message: string, readonly since: number) {
+    super(message);
   }
 }
 

@@ -5,7 +5,8 @@
  * jsforce re-logs in FOREVER on a permanent 401 after a username/password login (client-probe §2.8: 1,785 logins in
  * 3 s). So the engine logs in on a throw-away Connection and works on a second Connection built from the token alone,
  * which has no refresh delegate: a 401 surfaces as INVALID_SESSION_ID and `call` re-logs in at most `maxRelogins`
- * times per call. REQUEST_LIMIT_EXCEEDED pauses the whole org until its window resets (scenario time);
+ * times per call. REQUEST_LIMIT_EXCEEDED pauses the whole org; each later cycle checks the rolling 24 h budget with one
+ * `limits` request and resumes as soon as it has requests again (api-budget.ts);
  * UNABLE_TO_LOCK_ROW and transport hiccups are retried a bounded number of times with seeded jitter on the clock.
  */
 import { Connection } from 'jsforce';
@@ -13,6 +14,7 @@ import type { Clock } from '#time/clock.ts';
 import type { Rng } from '#util/random.ts';
 import type { EngineConfig } from '../api.ts';
 import { tameJsforceRetries } from './jsforce-defaults.ts';
+import { ApiBudgetPause, pausedMessage, probeBudget } from './api-budget.ts';
 import { OrgPausedError, SalesforceError, toSalesforceError } from './sf-error.ts';
 
 export interface SessionOptions {
@@ -25,7 +27,7 @@ export interface SessionOptions {
 
 export class SalesforceSession {
   #conn: Connection | undefined;
-  #pausedUntil = 0;
+  readonly budget = new ApiBudgetPause();
   orgId = '';
   userId = '';
   /** Requests sent, for the bench and the summary. */
@@ -39,8 +41,9 @@ export class SalesforceSession {
     return this.config.apiVersion ?? '62.0';
   }
 
-  get pausedUntil(): number {
-    return this.#pausedUntil;
+  /** Start of a cycle or connection test: a paused org may spend one request on checking its budget. */
+  beginCycle(): void {
+    this.budget.arm();
   }
 
   #loggingIn: Promise<void> | undefined;
@@ -79,12 +82,14 @@ export class SalesforceSession {
   async call<T>(operation: string, fn: (conn: Connection) => Promise<T>, options: { idempotent?: boolean } = {}): Promise<T> {
     let relogins = 0;
     for (let attempt = 0; ; attempt++) {
-      if (this.options.clock.now() < this.#pausedUntil) throw new OrgPausedError(this.#pausedUntil, this.options.org);
+      if (this.budget.paused) await this.#checkBudget();
       if (!this.#conn) await this.login();
       const used = this.#conn!;
       try {
         this.requests++;
-        return await fn(used);
+        const result = await fn(used);
+        this.budget.knownMax = used.limitInfo?.apiUsage?.limit ?? this.budget.knownMax;
+        return result;
       } catch (raw) {
         const error = toSalesforceError(raw);
         if (error.sessionExpired && relogins < this.options.maxRelogins) {
@@ -94,8 +99,8 @@ export class SalesforceSession {
           continue;
         }
         if (error.limitExceeded) {
-          this.#pausedUntil = nextLimitWindow(this.options.clock.now());
-          throw new OrgPausedError(this.#pausedUntil, this.options.org);
+          this.budget.pause(this.options.clock.now());
+          throw this.#pausedError();
         }
         // A lock error means nothing was written; a dropped connection on a write may have been applied: not resent.
         const retryable = error.code === 'UNABLE_TO_LOCK_ROW' || (error.transient && options.idempotent === true);
@@ -107,10 +112,38 @@ export class SalesforceSession {
       }
     }
   }
-}
 
-/** Salesforce's daily API budget is a rolling 24 h; the engine waits for the next UTC day rather than probing. */
-function nextLimitWindow(now: number): number {
-  const day = 86_400_000;
-  return Math.floor(now / day) * day + day;
+  #probing: Promise<void> | undefined;
+
+  /**
+   * While paused: throws without a request, except for this cycle's one budget probe, which may lift the pause.
+   * Calls made in parallel with the probe (the setup reads) wait for its verdict instead of failing beside it.
+   */
+  async #checkBudget(): Promise<void> {
+    if (!this.#probing) {
+      if (!this.budget.takeProbe()) throw this.#pausedError();
+      this.#probing = this.#probe().finally(() => (this.#probing = undefined));
+    }
+    await this.#probing;
+    if (this.budget.paused) throw this.#pausedError();
+  }
+
+  async #probe(): Promise<void> {
+    for (let relogins = 0; ; relogins++) {
+      if (!this.#conn) await this.login();
+      this.requests++;
+      const probe = await probeBudget(this.#conn!, this.options.clock.now(), this.budget.knownMax);
+      if (probe.problem?.startsWith('INVALID_SESSION_ID') && relogins < this.options.maxRelogins) {
+        this.#conn = undefined;
+        continue;
+      }
+      this.budget.last = probe;
+      if (probe.remaining !== undefined && probe.remaining > 0) this.budget.resume();
+      return;
+    }
+  }
+
+  #pausedError(): OrgPausedError {
+    return new OrgPausedError(pausedMessage(this.options.org, this.budget), this.budget.since ?? this.options.clock.now());
+  }
 }
