@@ -126,6 +126,8 @@ export interface CycleSummary {
   errors: Array<{ rep?: string; code: string; message: string; rule?: RuleId }>;
   /** added by ENG-IO: the org's system statuses (STAT-01) and sync activity (STAT-02) as of the end of this cycle. */
   status?: { system: import('./status/index.ts').SystemStatus; activity: import('./status/index.ts').OrgActivity };
+  /** added by F-ENGINE: problems that do not stop the sync (e.g. CONN-10: no View All Data for the error report). */
+  warnings?: Array<{ code: string; message: string; rule?: RuleId }>;
 }
 
 export interface SyncObserver {

@@ -8,6 +8,7 @@ import type { ConnectionTestResult } from './api.ts';
 import { EwsError } from './exchange/ews-error.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
 import { checkEdition } from './salesforce/org-checks.ts';
+import { checkIntegrationPermissions, errorReportMessage, missingPermissionsMessage } from './salesforce/permission-check.ts';
 import { classifyVersion, checkEmailLinked } from './cycle/mailbox-checks.ts';
 import { connectRep, ewsUrlFor } from './cycle/rep-connection.ts';
 import { describeBlocker } from './cycle/rep-outcome.ts';
@@ -27,6 +28,23 @@ export async function runConnectionTest(rt: EngineRuntime, repEmail: string): Pr
     return result();
   }
 
+  rt.session.beginCycle();
+  try {
+    const perms = await checkIntegrationPermissions(rt.session);
+    const username = rt.config.salesforce.username;
+    if (perms.checked && perms.missing.length > 0) {
+      checks.push({ name: 'Salesforce permissions', ok: false, detail: missingPermissionsMessage(rt.config.orgLabel, username, perms.missing), fix: `Grant ${perms.missing.join(', ')} to ${username} (profile or permission set) (CONN-10).` });
+      return result();
+    }
+    if (perms.checked) {
+      checks.push(perms.errorReportMissing.length > 0
+        ? { name: 'Salesforce permissions', ok: true, warning: true, detail: errorReportMessage(username), fix: `Grant View All Data to ${username} to read the error report (CONN-10).` }
+        : { name: 'Salesforce permissions', ok: true, detail: `${username} has Customize Application, Manage Users, Manage Lightning Sync and View All Data` });
+    }
+  } catch (error) {
+    checks.push({ name: 'Salesforce permissions', ok: false, detail: (error as Error).message, fix: 'Check salesforce.loginUrl / username / password in engine.yaml, and the org\'s API request budget.' });
+    return result();
+  }
   let setup;
   try {
     setup = (await readOrgSetup(rt.session, rt.objects)).setup;

@@ -9,6 +9,7 @@ import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } fr
 import { atTime, sortFindings } from './findings.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
 import { checkEdition } from './salesforce/org-checks.ts';
+import { checkIntegrationPermissions, errorReportMessage, missingPermissionsMessage } from './salesforce/permission-check.ts';
 import { OrgPausedError } from './salesforce/sf-error.ts';
 import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
 import { forEachLimited, hybridVerdict, probeMailboxes } from './cycle/probe.ts';
@@ -23,6 +24,7 @@ export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
   const org = rt.config.orgLabel;
   const startedAt = rt.clock.now();
   rt.deps.observer?.onCycleStart?.(org, startedAt);
+  rt.session.beginCycle();
   const summary: CycleSummary = { org, startedAt, endedAt: startedAt, reps: 0, read: { salesforce: 0, exchange: 0 }, written: { salesforce: 0, exchange: 0 }, actions: [], findings: [], errors: [] };
   try {
     await cycleBody(rt, summary);
@@ -30,6 +32,8 @@ export async function runCycle(rt: EngineRuntime): Promise<CycleSummary> {
     const blocker = describeBlocker(error, org);
     summary.errors.push({ code: blocker.code, message: error instanceof OrgPausedError ? error.message : blocker.message, ...(blocker.rule ? { rule: blocker.rule } : {}) });
   }
+  // Permissions may have been taken away since they were verified: look again next cycle.
+  if (summary.errors.some((e) => e.code.startsWith('INSUFFICIENT_ACCESS'))) rt.permissionsVerified = false;
   summary.findings = sortFindings(summary.findings);
   summary.endedAt = rt.clock.now();
   rt.deps.observer?.onCycleEnd?.(summary);
@@ -42,6 +46,17 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
   if (!rt.edition.supported) {
     summary.errors.push({ code: 'UNSUPPORTED_EDITION', rule: 'CONN-11', message: `org ${summary.org} is ${rt.edition.edition}; Lightning Sync is available only in Professional, Enterprise, Performance, Unlimited and Developer editions, so nothing syncs.` });
     return;
+  }
+  if (!rt.permissionsVerified) {
+    const perms = await checkIntegrationPermissions(rt.session);
+    const username = rt.config.salesforce.username;
+    if (perms.checked && perms.missing.length > 0) {
+      summary.errors.push({ code: 'INSUFFICIENT_ACCESS', rule: 'CONN-10', message: missingPermissionsMessage(summary.org, username, perms.missing) });
+      return;
+    }
+    if (perms.checked && perms.errorReportMissing.length > 0) (summary.warnings ??= []).push({ code: 'ERROR_REPORT_NOT_READABLE', rule: 'CONN-10', message: errorReportMessage(username) });
+    // Unchecked (the org cannot say): the setup reads below fail with their own error if access is really missing.
+    rt.permissionsVerified = true;
   }
   const setup = await readOrgSetup(rt.session, rt.objects);
   const orgId = rt.session.orgId;

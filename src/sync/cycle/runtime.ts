@@ -44,6 +44,8 @@ export interface EngineRuntime {
   online: Map<string, boolean>;
   /** The org's edition verdict (CONN-11), read once. */
   edition?: EditionVerdict;
+  /** CONN-10 permissions of the integration user verified (re-checked after a cycle that met INSUFFICIENT_ACCESS). */
+  permissionsVerified?: boolean;
   /** Mailboxes whose probe this cycle found no Salesforce_Sync (CON-01 creates it without looking again). */
   folderMissing: Set<string>;
   /** Rep worker threads (options.workers > 0), started on first use. */
