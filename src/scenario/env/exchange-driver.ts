@@ -33,6 +33,8 @@ export interface ExchangeSimLike {
   store?: StoreLike;
   faults: { add(rule: FaultRule): void; set(rules: FaultRule[]): void; clear(): void };
   trace: Trace;
+  /** The sim's JSON actions (rep and admin); `exchange.admin` steps need it. */
+  actions?: { apply(action: never): unknown };
   close(): Promise<void>;
 }
 
@@ -103,6 +105,10 @@ export function createExchangeDriver(sim: ExchangeSimLike): ExchangeDriver {
       const item = store().itemByUid(key);
       if (!item) throw new Error(`item ${key} no longer exists in ${mailbox}`);
       store().moveItem(key, folderFor(mailbox, folder, item.kind === 'Contact' ? 'Contact' : 'CalendarItem').uid);
+    },
+    async admin(action) {
+      if (!sim.actions) throw new NotSupportedError('the Exchange sim does not expose admin actions to the scenario runner (ExchangeSim.actions)');
+      return (sim.actions.apply as (a: unknown) => unknown)(action);
     },
     setFaults: (rules) => sim.faults.set(rules),
     addFault: (rule) => sim.faults.add(rule),

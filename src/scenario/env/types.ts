@@ -33,6 +33,8 @@ export interface ExchangeDriver {
   update(mailbox: string, key: string, set: Record<string, unknown>): Promise<void>;
   remove(mailbox: string, key: string): Promise<void>;
   move(mailbox: string, key: string, folder: string): Promise<void>;
+  /** A tenant admin change, as the sim's JSON admin action (`{ type: 'revokeConsent', clientId }`, …). */
+  admin(action: { type: string } & Record<string, unknown>): Promise<unknown>;
   setFaults(rules: FaultRule[]): void;
   addFault(rule: FaultRule): void;
   clearFaults(): void;

@@ -87,6 +87,13 @@ export function checkSemantics(scenario: Scenario): Explained[] {
         if (Array.isArray(a)) a.forEach((f: any, j: number) => f.org && checkOrg(f.org, [...p, j, 'org']));
         return;
     }
+    if (step.kind === 'exchange.admin') {
+      // Mailboxes an admin adds become known to later steps; update/remove must name one that exists by then.
+      if (a.addMailbox) mailboxes.add(String(a.addMailbox.address).toLowerCase());
+      const named = a.updateMailbox?.mailbox ?? a.removeMailbox;
+      if (named) checkMailbox(named, [...p, a.updateMailbox ? 'updateMailbox' : 'removeMailbox']);
+      return;
+    }
     if (step.kind.startsWith('exchange.')) {
       checkMailbox(a.mailbox, [...p, 'mailbox']);
       if (step.kind === 'exchange.create') {

@@ -21,6 +21,12 @@ export function describeStep(step: ScenarioStep): string {
       return step.args === 'clear' ? 'clear faults' : `faults ${step.args.map((f) => f.id).join(', ')}`;
     case 'exchange.create':
       return `exchange.create ${a.contact ? 'contact' : 'event'} in ${a.mailbox}`;
+    case 'exchange.admin': {
+      const [action, value] = Object.entries(a)[0] ?? ['?', undefined];
+      const v = value as Record<string, unknown> | string | undefined;
+      const subject = typeof v === 'string' ? v : (v?.clientId ?? v?.mailbox ?? v?.address ?? v?.username ?? '');
+      return `exchange.admin ${action}${subject ? ` ${String(subject)}` : ''}`;
+    }
     case 'salesforce.create':
       return `salesforce.create ${a.contact ? 'Contact' : 'Event'} in ${a.org} as ${a.as}`;
     default:

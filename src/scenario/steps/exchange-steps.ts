@@ -1,6 +1,7 @@
 /**
  * @module
- * Rep actions in a mailbox: create, update, delete, move, mark private (EVT-02), log to Salesforce (CFG-04).
+ * Rep actions in a mailbox: create, update, delete, move, mark private (EVT-02), log to Salesforce (CFG-04); and the
+ * tenant admin's Exchange changes (`exchange.admin`: consent, mailboxes, service account, tenant).
  * Updates use the scenario's camelCase item fields (subject, body, givenName…), as in the world.
  */
 import type { StepArgs } from '../schema.ts';
@@ -35,6 +36,16 @@ export const exchangeSteps = {
   async 'exchange.mark-private'(ctx: RunContext, a: StepArgs<'exchange.mark-private'>) {
     const { item } = await target(ctx, a.mailbox, a.item);
     await ctx.env.exchange.update(a.mailbox, item.key, { sensitivity: 'Private' });
+  },
+  /** Directory and consent changes, as the sim's JSON admin actions (sim/exchange/actions/admin-actions.ts). */
+  async 'exchange.admin'(ctx: RunContext, a: StepArgs<'exchange.admin'>) {
+    const [type, value] = Object.entries(a)[0] as [string, unknown];
+    const action =
+      type === 'addMailbox' ? { type, mailbox: value }
+      : type === 'removeMailbox' ? { type, mailbox: value }
+      : type === 'updateTenant' ? { type, set: value }
+      : { type, ...(value as Record<string, unknown>) };
+    await ctx.env.exchange.admin(action);
   },
   async 'exchange.log-to-salesforce'(ctx: RunContext, a: StepArgs<'exchange.log-to-salesforce'>) {
     const { item } = await target(ctx, a.mailbox, a.item);
