@@ -2,16 +2,20 @@
  * @module
  * A day of ordinary rep activity in Outlook, drawn from the seed: each rep in the population creates a contact in
  * Salesforce_Sync and edits another; some move a contact out of Salesforce_Sync (CON-02), delete one (CON-06), add a
- * meeting, or mark a meeting private after it synced (EVT-02). Edits go through the sim store like Outlook's would.
+ * meeting, or mark a meeting private after it synced (EVT-02). In Salesforce some reps add notes to one of their
+ * events (the SF-only edits EVT-03 puts at risk). Edits go through the sims' in-process actions, like Outlook's or a
+ * Salesforce UI user's would, so they count neither as requests nor as API use.
  */
-import type { ExchangeDriver } from '../scenario/env/types.ts';
+import type { ExchangeDriver, SalesforceDriver } from '../scenario/env/types.ts';
 import type { Rng } from '../util/random.ts';
 import type { RehearsalWorld } from './build-world.ts';
 
-export interface ActivityInput { world: RehearsalWorld; exchange: ExchangeDriver; rng: Rng; now: number }
+export interface ActivityInput { world: RehearsalWorld; exchange: ExchangeDriver; salesforce: SalesforceDriver; rng: Rng; now: number }
 
-export async function applyDailyActivity({ world, exchange, rng, now }: ActivityInput): Promise<number> {
+export async function applyDailyActivity({ world, exchange, salesforce, rng, now }: ActivityInput): Promise<number> {
   let edits = 0;
+  const sfEvents = new Map<string, Awaited<ReturnType<SalesforceDriver['records']>>>();
+  for (const org of world.salesforce.orgs) sfEvents.set(org.id, await salesforce.records(org.id, 'Event'));
   for (const rep of world.reps) {
     const r = rng.fork(rep.alias);
     const contacts = (await exchange.contacts(rep.address)).filter((c) => c.folder === 'Salesforce_Sync');
@@ -39,6 +43,15 @@ export async function applyDailyActivity({ world, exchange, rng, now }: Activity
       const events = (await exchange.events(rep.address)).filter((e) => e.fields.Sensitivity !== 'Private' && Number(e.fields.Start ?? 0) > now);
       const target = events[0];
       if (target) { await exchange.update(rep.address, target.key, { sensitivity: 'Private' }); edits++; }
+    }
+    for (const org of rep.orgs) {
+      if (r.next() >= 0.3) continue;
+      const userId = salesforce.idOfRef(org, rep.alias);
+      const own = (sfEvents.get(org) ?? []).filter((e) => e.fields.OwnerId === userId && Date.parse(String(e.fields.StartDateTime ?? '')) > now);
+      const target = own[r.int(0, Math.max(0, own.length - 1))];
+      if (!target) continue;
+      await salesforce.update(org, rep.alias, 'Event', target.id, { Description: `Notes from ${new Date(now).toISOString().slice(0, 10)}: ${r.int(1, 999)}` });
+      edits++;
     }
   }
   return edits;

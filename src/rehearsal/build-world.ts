@@ -57,12 +57,14 @@ export function buildRehearsalWorld(file: OrgFile, seed = file.seed ?? 1): Rehea
       used.add(alias);
       const address = `${alias}@${domain}`;
       const kind = special[r] ?? 'normal';
-      const rep: Rep = { alias, address, group: group.name, orgs: group.orgs, kind, invalidEmailIn: [], items: { private: [], notes: [], past: [], noAccount: [] } };
+      const online = file.exchange.hybrid === true && r >= group.reps - (group.onlineMailboxes ?? 0);
+      const rep: Rep = { alias, address, group: group.name, orgs: group.orgs, kind, ...(file.exchange.hybrid ? { location: online ? 'online' as const : 'on-premises' as const } : {}), invalidEmailIn: [], items: { private: [], notes: [], past: [], noAccount: [] } };
       const { contacts, calendar, sfEvents } = repItems(faker, group, rep, now, today);
       mailboxes.push({
         address, displayName: `${first} ${last}`, department: kind === 'outside-scope' ? 'Contractors' : group.department ?? 'Sales',
         password: `Rep-${seed}-${reps.length}!`, salesforceSyncFolder: true,
         ...(kind === 'legacy-2010' ? { version: 'Exchange2010' as const } : {}),
+        ...(file.exchange.hybrid ? { location: r >= group.reps - (group.onlineMailboxes ?? 0) ? 'online' as const : 'on-premises' as const } : {}),
         contacts, calendar,
       });
       exItems += contacts.length + calendar.length;

@@ -93,23 +93,23 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
     await runAll(0);
     const initial = { exRequests: exSim.trace.totals.requests, sfRequests: sfSim.trace.totals.requests, wallMs: performance.now() - w0, scenarioMs: clock.now() - start };
     const exchange = createExchangeDriver(exSim as unknown as Parameters<typeof createExchangeDriver>[0]);
+    const sfDriver = createSalesforceDriver(sfSim as unknown as Parameters<typeof createSalesforceDriver>[0]);
     const rng = createRng(seed).fork('activity');
     const perDay = Math.max(1, Math.floor(86_400_000 / intervalMs));
     for (let day = 1; day <= days; day++) {
       progress(`day ${day}/${days}`);
       const dayStart = start + day * 86_400_000;
       if (clock.now() < dayStart) clock.advance(dayStart - clock.now());
-      await applyDailyActivity({ world, exchange, rng: rng.fork(`day-${day}`), now: clock.now() });
+      await applyDailyActivity({ world, exchange, salesforce: sfDriver, rng: rng.fork(`day-${day}`), now: clock.now() });
       for (let c = 0; c < perDay; c++) {
         await runAll(day);
         if (c < perDay - 1) clock.advance(intervalMs);
       }
     }
-    const sf = createSalesforceDriver(sfSim as unknown as Parameters<typeof createSalesforceDriver>[0]);
     const statuses: RehearsalRun['statuses'] = [];
     for (const org of sfSim.orgs) {
-      const users = new Map((await sf.records(org.id, 'User')).map((u) => [u.id, String(u.fields.Username ?? u.id)]));
-      for (const s of await sf.records(org.id, 'LightningSyncUserStatus')) statuses.push({ org: org.id, rep: users.get(String(s.fields.UserId)) ?? String(s.fields.UserId), fields: s.fields });
+      const users = new Map((await sfDriver.records(org.id, 'User')).map((u) => [u.id, String(u.fields.Username ?? u.id)]));
+      for (const s of await sfDriver.records(org.id, 'LightningSyncUserStatus')) statuses.push({ org: org.id, rep: users.get(String(s.fields.UserId)) ?? String(s.fields.UserId), fields: s.fields });
     }
     return {
       statuses, file, seed, days, intervalMs, dryRun: options.dryRun ?? false, world, cycles,

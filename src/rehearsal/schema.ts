@@ -60,6 +60,7 @@ export const GroupSchema = z.strictObject({
   invalidEmailShare: Share.optional().meta({ description: 'Share of sandbox users whose email still ends in .invalid (ORG-03)' }),
   outsideScope: Count.optional().meta({ description: 'Reps whose mailbox is outside the impersonation scope (CONN-04)' }),
   legacy2010: Count.optional().meta({ description: 'Reps on an Exchange 2010 mailbox (CONN-06)' }),
+  onlineMailboxes: Count.optional().meta({ description: 'Hybrid tenants: reps whose mailbox is in Exchange Online (the rest stay on-premises, CONN-07)' }),
   overCap: Count.optional().meta({ description: 'Reps whose contacts exceed the 50,000-contact cap (CON-07); they get 50,001 contacts' }),
 });
 

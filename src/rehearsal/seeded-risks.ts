@@ -17,6 +17,8 @@ export interface Rep {
   invalidEmailIn: string[];
   /** Item refs carrying a seeded risk. */
   items: { private: string[]; notes: string[]; past: string[]; noAccount: string[] };
+  /** Hybrid tenants only: where the mailbox lives (CONN-07). */
+  location?: 'online' | 'on-premises';
   /** Companies of Outlook contacts that do have an Account. */
   companies?: string[];
 }
@@ -41,8 +43,19 @@ export function blocker(rep: Rep, org: string): RiskId | null {
   return null;
 }
 
+/** CONN-07: an org whose reachable reps' mailboxes sit on both sides of a hybrid deployment syncs none of them. */
+function hybridOrgs(file: OrgFile, reps: Rep[]): Set<string> {
+  const out = new Set<string>();
+  for (const org of file.orgs) {
+    const kinds = new Set(reps.filter((r) => r.orgs.includes(org.id) && configsOf(file, org.id, r).active && !blocker(r, org.id)).map((r) => r.location));
+    if (kinds.has('online') && kinds.has('on-premises')) out.add(org.id);
+  }
+  return out;
+}
+
 export function seedRisks(file: OrgFile, reps: Rep[]): SeededRisks {
   const out: SeededRisks = {};
+  const hybrid = hybridOrgs(file, reps);
   const add = (id: RiskId, n: number) => { if (n > 0) out[id] = (out[id] ?? 0) + n; };
   for (const rep of reps) {
     let syncingOrgs = 0;
@@ -52,6 +65,7 @@ export function seedRisks(file: OrgFile, reps: Rep[]): SeededRisks {
       if (!active) continue;
       const blocked = blocker(rep, org);
       if (blocked) { add(blocked, 1); continue; }
+      if (hybrid.has(org)) { add('unsupported-mailbox', 1); continue; }
       syncingOrgs++;
       if (rep.kind === 'over-cap') add('contact-cap', 1);
       const events = active.events ?? {};

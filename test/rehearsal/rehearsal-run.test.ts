@@ -94,3 +94,21 @@ describe('synclab rehearse --dry-run', () => {
     expect(new Set(creates.map((p) => p.side))).toEqual(new Set(['salesforce', 'exchange']));
   }, 60_000);
 });
+
+describe('synclab rehearse on a hybrid tenant', () => {
+  it('CONN-07: one Online mailbox among on-premises ones blocks every rep of the org, and the report says so', async () => {
+    const { parseOrgFile } = await import('../../src/rehearsal/load.ts');
+    const file = parseOrgFile([
+      'seed: 3', 'exchange: { domain: hy.test, hybrid: true }', 'orgs:', '  - id: prod', '    kind: production',
+      '    configs: [{ name: All, groups: [a] }]', 'groups:',
+      '  - { name: a, orgs: [prod], reps: 3, contacts: 1, onlineMailboxes: 1, eventsPerWeek: 2, privateShare: 0.5 }', '',
+    ].join('\n'), 'hybrid.yaml');
+    const run = await runRehearsal(file, { days: 0 });
+    expect(run.world.seeded).toEqual({ 'unsupported-mailbox': 3 });
+    const report = buildRehearsalReport(run, 'hybrid.yaml', (s) => s);
+    expect(report.risks.find((r) => r.id === 'unsupported-mailbox')!.initial).toBe(3);
+    // Blocked reps sync nothing, so their private events are not reported as withheld.
+    expect(report.risks.find((r) => r.id === 'private-withheld')!.total).toBe(0);
+    expect(report.errors.map((e) => e.code)).toEqual(['HYBRID_DEPLOYMENT', 'HYBRID_DEPLOYMENT', 'HYBRID_DEPLOYMENT']);
+  }, 60_000);
+});
