@@ -30,6 +30,13 @@ function pick(faker: ReturnType<typeof seededFaker>, n: number, share: number | 
   return new Set(faker.helpers.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, k));
 }
 
+/** A smaller company of the same shape: every group's rep counts times `fraction` (at least one rep per group). */
+export function scaleOrgFile(file: OrgFile, fraction: number): OrgFile {
+  if (!(fraction > 0 && fraction <= 1)) throw new Error(`scale must be a fraction in (0, 1], got ${fraction}`);
+  const scale = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * fraction));
+  return { ...file, groups: file.groups.map((g) => ({ ...g, reps: Math.max(1, Math.round(g.reps * fraction)), outsideScope: scale(g.outsideScope), legacy2010: scale(g.legacy2010), overCap: scale(g.overCap), onlineMailboxes: scale(g.onlineMailboxes) })) };
+}
+
 export function buildRehearsalWorld(file: OrgFile, seed = file.seed ?? 1): RehearsalWorld {
   const domain = file.exchange.domain;
   const now = Date.parse(file.start ?? DEFAULT_START);

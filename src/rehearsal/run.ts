@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startExchangeSim } from '../../sim/exchange/index.ts';
 import { startSalesforceSim } from '../../sim/salesforce/index.ts';
 import { createSyncEngine } from '../sync/index.ts';
-import type { CycleSummary, SyncEngine } from '../sync/api.ts';
+import type { CycleSummary, EngineOptions, SyncEngine } from '../sync/api.ts';
 import { ScenarioClock } from '../time/clock.ts';
 import { createRng } from '../util/random.ts';
 import { createExchangeDriver } from '../scenario/env/exchange-driver.ts';
@@ -28,6 +28,10 @@ export interface RehearsalOptions {
   dryRun?: boolean;
   /** Override of exchange.busyProbability. */
   busyProbability?: number;
+  /** false: the days pass with no rep activity (the bench's no-change cycle). Default true. */
+  activity?: boolean;
+  /** Extra engine options (e.g. concurrency for the bench). */
+  engineOptions?: EngineOptions;
   onProgress?: (line: string) => void;
 }
 
@@ -74,7 +78,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
         salesforce: { loginUrl: org.loginUrl, username: org.admin.username, password: org.admin.password },
         exchange: { method: 'service-account', username: world.serviceAccount.username, password: world.serviceAccount.password },
         stateDir: path.join(stateRoot, org.id),
-        options: { maxRetries: 6, maxRelogins: 1, ...(options.dryRun ? { dryRun: true } : {}) },
+        options: { maxRetries: 6, maxRelogins: 1, ...options.engineOptions, ...(options.dryRun ? { dryRun: true } : {}) },
       }, { clock, seed }));
     }
     const cycles: CycleRecord[] = [];
@@ -100,7 +104,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
       progress(`day ${day}/${days}`);
       const dayStart = start + day * 86_400_000;
       if (clock.now() < dayStart) clock.advance(dayStart - clock.now());
-      await applyDailyActivity({ world, exchange, salesforce: sfDriver, rng: rng.fork(`day-${day}`), now: clock.now() });
+      if (options.activity !== false) await applyDailyActivity({ world, exchange, salesforce: sfDriver, rng: rng.fork(`day-${day}`), now: clock.now() });
       for (let c = 0; c < perDay; c++) {
         await runAll(day);
         if (c < perDay - 1) clock.advance(intervalMs);

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * Rehearsal scale bench: `npx tsx bench/rehearsal.ts [--file examples/rehearsal/large.yaml] [--scale 0.01]
+ * [--concurrency N]`. Runs the file's initial sync, then one cycle with no change, and prints wall time, items/s,
+ * requests, peak RSS and the no-change/initial ratio. Targets for the full large.yaml on the 2-core machine: initial
+ * < 15 min, peak RSS < 4 GiB, no-change < 2 % of the initial sync (issue #6).
+ */
+import { parseArgs } from 'node:util';
+import { loadOrgFile } from '../src/rehearsal/load.ts';
+import { buildRehearsalWorld, scaleOrgFile } from '../src/rehearsal/build-world.ts';
+import { runRehearsal } from '../src/rehearsal/run.ts';
+
+const { values } = parseArgs({ options: { file: { type: 'string' }, scale: { type: 'string' }, concurrency: { type: 'string' } } });
+const scale = Number(values.scale ?? '1');
+const concurrency = Number(values.concurrency ?? '1');
+const file = scaleOrgFile(await loadOrgFile(values.file ?? 'examples/rehearsal/large.yaml'), scale);
+const t0 = performance.now();
+const world = buildRehearsalWorld(file);
+const buildMs = performance.now() - t0;
+const items = world.items.exchange + world.items.salesforce;
+process.stderr.write(`world: ${world.reps.length} reps, ${items} items (${world.items.exchange} Exchange, ${world.items.salesforce} Salesforce), built in ${(buildMs / 1000).toFixed(1)} s\n`);
+const run = await runRehearsal(file, { days: 1, intervalMs: 86_400_000, activity: false, busyProbability: 0, engineOptions: { concurrency }, onProgress: (l) => process.stderr.write(`${l}\n`) });
+const initialMs = run.initial.wallMs;
+const noChange = run.cycles.filter((c) => c.day === 1);
+const noChangeMs = noChange.reduce((a, c) => a + c.wallMs, 0);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MiB`;
+const rows: Array<[string, string]> = [
+  ['scale', `${scale} (${world.reps.length} reps)`],
+  ['items', String(items)],
+  ['sims + world start (wall)', `${((performance.now() - t0 - initialMs - noChangeMs) / 1000).toFixed(1)} s`],
+  ['initial sync (wall)', `${(initialMs / 1000).toFixed(1)} s`],
+  ['items/s', (items / (initialMs / 1000)).toFixed(0)],
+  ['initial requests', `${run.initial.exRequests} EWS + ${run.initial.sfRequests} Salesforce`],
+  ['written', `${run.cycles.filter((c) => c.day === 0).reduce((a, c) => a + c.summary.written.exchange, 0)} Exchange, ${run.cycles.filter((c) => c.day === 0).reduce((a, c) => a + c.summary.written.salesforce, 0)} Salesforce`],
+  ['no-change cycle (wall)', `${(noChangeMs / 1000).toFixed(2)} s, ${noChange.reduce((a, c) => a + c.exRequests, 0)} EWS + ${noChange.reduce((a, c) => a + c.sfRequests, 0)} Salesforce requests, ${noChange.reduce((a, c) => a + c.summary.written.exchange + c.summary.written.salesforce, 0)} writes`],
+  ['no-change / initial', `${((noChangeMs / initialMs) * 100).toFixed(2)} % (target < 2 %)`],
+  ['peak RSS', `${mb(process.resourceUsage().maxRSS)} (target < 4096 MiB at scale 1)`],
+  ['projected initial at scale 1 (linear)', `${((initialMs / scale) / 60_000).toFixed(1)} min (target < 15 min)`],
+];
+for (const [k, v] of rows) process.stdout.write(`${k.padEnd(40)} ${v}\n`);
