@@ -10,6 +10,7 @@
  * last 503 per channel, which the library otherwise drops on the floor.
  */
 import { ConfigurationApi, XhrApi } from 'ews-javascript-api';
+import { installStrayRejectionGuard, soapFaultFor500 } from './stray-rejections.ts';
 
 export const CHANNEL_HEADER = 'x-synclab-ews-channel';
 
@@ -47,6 +48,9 @@ class EngineXhrDispatcher {
     } catch (failure) {
       const status = (failure as { status?: number }).status;
       if (status === 503 || status === 429) channel.lastRetryAfterMs = parseRetryAfter(failure);
+      // A 500 the library cannot parse would hang the call and leak an unhandledRejection (stray-rejections.ts).
+      const fault = failure && typeof failure === 'object' ? soapFaultFor500(status, (failure as { responseText?: unknown }).responseText, String(forwarded.url)) : undefined;
+      if (fault !== undefined) Object.assign(failure as object, { responseText: fault });
       throw failure;
     }
   }
@@ -64,6 +68,7 @@ class EngineXhrDispatcher {
 /** Installs the dispatcher as the process-wide XHR (idempotent). */
 export function installXhrDispatcher(): void {
   if (installed) return;
+  installStrayRejectionGuard();
   ConfigurationApi.ConfigureXHR(new EngineXhrDispatcher() as unknown as XhrApi);
   installed = true;
 }
