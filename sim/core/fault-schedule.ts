@@ -54,6 +54,11 @@ export type FaultEffect =
 export interface FaultContext {
   operation: string;
   target?: string;
+  /**
+   * Only rules that name this operation explicitly may fire (not '*' or an absent operation). For requests beside a
+   * sim's main API (Exchange Autodiscover, the token endpoint), so an "any operation" rule keeps meaning the main API.
+   */
+  explicitOnly?: boolean;
 }
 
 export class FaultSchedule<E = FaultEffect> {
@@ -103,6 +108,7 @@ export class FaultSchedule<E = FaultEffect> {
     for (const rule of this.#rules) {
       const m = rule.match;
       if (!matchesName(m.operation, context.operation)) continue;
+      if (context.explicitOnly && !namesExplicitly(m.operation, context.operation)) continue;
       if (m.target !== undefined && !matchesName(m.target, context.target ?? '', true)) continue;
       if (m.from !== undefined && now < toMs(m.from)) continue;
       if (m.until !== undefined && now >= toMs(m.until)) continue;
@@ -123,6 +129,10 @@ function matchesName(pattern: string | string[] | undefined, value: string, case
   if (pattern === undefined || pattern === '*') return true;
   const list = Array.isArray(pattern) ? pattern : [pattern];
   return list.some((p) => p === '*' || (caseInsensitive ? p.toLowerCase() === value.toLowerCase() : p === value));
+}
+
+function namesExplicitly(pattern: string | string[] | undefined, value: string): boolean {
+  return pattern !== undefined && (Array.isArray(pattern) ? pattern : [pattern]).includes(value);
 }
 
 function toMs(value: number | string): number {

@@ -110,9 +110,9 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
     try {
       if (pathname.toLowerCase() === EWS_PATH.toLowerCase()) return await ews(request);
       if (isAutodiscoverPath(pathname)) {
-        return await traceSideRequest('autodiscover', request, { trace, clock }, (r) => handleAutodiscover(r, { directory, authenticator, ewsUrl: urls().ews, clock }));
+        return await traceSideRequest('autodiscover', request, { trace, clock, faults }, (r) => handleAutodiscover(r, { directory, authenticator, ewsUrl: urls().ews, clock }));
       }
-      if (isTokenPath(pathname)) return await traceSideRequest('token', request, { trace, clock }, (r) => handleTokenRequest(r, { directory, clock }));
+      if (isTokenPath(pathname)) return await traceSideRequest('token', request, { trace, clock, faults }, (r) => handleTokenRequest(r, { directory, clock }));
       if (pathname.startsWith(CONTROL_PREFIX)) return await handleControlRequest(request, sim);
       const note = `not implemented by synclab's Exchange sim: ${request.method} ${pathname}`;
       trace.record({ at: clock.now(), sim: 'exchange', method: request.method, path: pathname, operation: 'unknown', status: 404, write: false, error: 'NotFound', note });

@@ -6,17 +6,22 @@
  *
  * Only names go in: the logon name of a Basic header (never its password), the client_id of a token request (never
  * its secret), the mailbox asked about. Access tokens in responses are never read.
+ * Fault rules that name one of these operations fire here too (side-faults.ts) and are traced with their id.
  * An NTLM CHALLENGE 401 is a step of a successful logon, so it is traced as a "handshake" note, not as an error.
  */
 import type { Clock } from '#time/clock.ts';
 import { ConnectionResetSignal } from '#sim-core/http-server.ts';
+import type { FaultSchedule } from '#sim-core/fault-schedule.ts';
 import type { Trace, TraceEntry } from '#sim-core/trace.ts';
+import { applySideFault } from './side-faults.ts';
 
 export type SideEndpoint = 'autodiscover' | 'token';
 
 export interface SideTraceContext {
   trace: Trace;
   clock: Clock;
+  /** Rules naming `Autodiscover.*` or `oauth2.token` fire here, before authentication (side-faults.ts). */
+  faults?: FaultSchedule;
 }
 
 /** Note on a traced NTLM challenge leg; the EWS endpoint uses the same words. */
@@ -36,15 +41,22 @@ export async function traceSideRequest(
   const record = (entry: Pick<TraceEntry, 'status'> & Partial<TraceEntry>): void => {
     ctx.trace.record({ at, sim: 'exchange', method: request.method, path, ...described, write: false, ...entry });
   };
+  const rule = ctx.faults?.check({ operation: described.operation, ...(described.target ? { target: described.target } : {}), explicitOnly: true });
+  const fired = rule ? { faultId: rule.id } : {};
   let response: Response;
   try {
+    const faulted = rule ? await applySideFault(endpoint, rule, ctx.clock) : {};
+    if (faulted.response) {
+      record({ status: faulted.response.status, ...fired, ...(faulted.error ? { error: faulted.error } : {}) });
+      return faulted.response;
+    }
     response = await handle(request);
   } catch (error) {
-    if (error instanceof ConnectionResetSignal) record({ status: 0, error: 'ConnectionReset', note: 'connection reset: no response was sent' });
-    else record({ status: 500, error: 'ErrorInternalServerError', note: `synclab Exchange sim internal error: ${error instanceof Error ? error.message : String(error)}` });
+    if (error instanceof ConnectionResetSignal) record({ status: 0, ...fired, error: 'ConnectionReset', note: 'connection reset: no response was sent' });
+    else record({ status: 500, ...fired, error: 'ErrorInternalServerError', note: `synclab Exchange sim internal error: ${error instanceof Error ? error.message : String(error)}` });
     throw error;
   }
-  record({ status: response.status, ...(await outcome(endpoint, response)) });
+  record({ status: response.status, ...fired, ...(await outcome(endpoint, response)) });
   return response;
 }
 

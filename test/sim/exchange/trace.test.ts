@@ -171,6 +171,54 @@ describe('Autodiscover and token requests are traced with operation names and no
   });
 });
 
+describe('faults on Autodiscover and the token endpoint (rules that name the operation)', () => {
+  it('token endpoint: a reset and a 503 are traced with their fault ids; the next request gets a token', async () => {
+    sim.faults.set([
+      { id: 'aad-drop', match: { operation: 'oauth2.token', nth: 1 }, effect: { kind: 'connection-reset' } },
+      // counted only on requests the first rule let through: its 1st is the 2nd token request
+      { id: 'aad-down', match: { operation: 'oauth2.token', nth: 1 }, effect: { kind: 'http-503', retryAfterSeconds: 7 } },
+    ]);
+    const mark = sim.trace.lastSeq();
+    await expect(requestToken(tokenRequest)).rejects.toThrow(/fetch failed/);
+    const down = await fetch(sim.urls.tokenFor('acme.test'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(tokenRequest) });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('7');
+    expect(((await down.json()) as { error: string }).error).toBe('temporarily_unavailable');
+    expect((await requestToken(tokenRequest)).status).toBe(200);
+    expect(sim.trace.since(mark).map((e) => [e.operation, e.status, e.faultId, e.error])).toEqual([
+      ['oauth2.token', 0, 'aad-drop', 'ConnectionReset'],
+      ['oauth2.token', 503, 'aad-down', 'HTTP503'],
+      ['oauth2.token', 200, undefined, undefined],
+    ]);
+  });
+
+  it('Autodiscover through the real client: a reset rejects the call and is traced with the fault id', async () => {
+    sim.faults.set([{ id: 'ad-drop', match: { operation: 'Autodiscover.GetUserSettings', nth: 1 }, effect: { kind: 'connection-reset' } }]);
+    const ad = new AutodiscoverService(new Uri(sim.urls.autodiscover), ExchangeVersion.Exchange2013_SP1);
+    ad.Credentials = new WebCredentials(SVC.user, SVC.password);
+    const mark = sim.trace.lastSeq();
+    await caught(ad.GetUserSettings(REP, [UserSettingName.ExternalEwsUrl]));
+    expect(sim.trace.since(mark)[0]).toMatchObject({ operation: 'Autodiscover.GetUserSettings', target: REP, faultId: 'ad-drop', status: 0, error: 'ConnectionReset' });
+  });
+
+  it('an EWS-only effect on Autodiscover answers a SOAP fault saying so (never a bare 500)', async () => {
+    sim.faults.set([{ id: 'ad-busy', match: { operation: 'Autodiscover.POX' }, effect: { kind: 'server-busy', backOffMs: 1000 } }]);
+    const response = await fetch(sim.urls.autodiscoverPox, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<Autodiscover/>' });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain('not implemented by synclab&apos;s Exchange sim: fault effect &quot;server-busy&quot; (rule ad-busy) on Autodiscover');
+    expect(sim.trace.entries().at(-1)).toMatchObject({ operation: 'Autodiscover.POX', faultId: 'ad-busy' });
+  });
+
+  it('a rule without an operation keeps meaning EWS: it does not fire on token or Autodiscover requests', async () => {
+    sim.faults.set([{ id: 'all-ews', match: {}, effect: { kind: 'http-503' } }]);
+    expect((await requestToken(tokenRequest)).status).toBe(200);
+    expect(sim.faults.firedCount('all-ews')).toBe(0);
+    expect(sim.trace.entries().at(-1)?.faultId).toBeUndefined();
+    await caught(service(sim).FindItems(WellKnownFolderName.Contacts, new ItemView(1)));
+    expect(sim.faults.firedCount('all-ews')).toBe(1);
+  });
+});
+
 describe('NTLM handshake is traced, not counted as an error', () => {
   it('the Type1→Type2 challenge leg is a handshake note, the authenticated request a normal entry', async () => {
     ConfigurationApi.ConfigureXHR(new XhrApi({ rejectUnauthorized: false }).useNtlmAuthentication('ACME\\svc-sync', SVC.password));
