@@ -4,6 +4,7 @@
  * endpoints). Reads have no side effects.
  *
  * GET  /_sim/state            mailboxes, folders, items (the store snapshot)
+ * GET  /_sim/directory        tenant, mailboxes, service accounts, OAuth apps with consent (no passwords or secrets)
  * GET  /_sim/snapshot         a full sim snapshot (JSON)       POST /_sim/restore   body: a snapshot
  * POST /_sim/reset            back to the world as built
  * POST /_sim/actions          body: an ExchangeAction or an array of them — rep actions (createContact, updateEvent, …)
@@ -43,6 +44,8 @@ export async function handleControlRequest(request: Request, sim: ExchangeSim): 
     switch (route) {
       case 'GET /state':
         return json(sim.snapshot().store);
+      case 'GET /directory':
+        return json(directoryView(sim));
       case 'GET /snapshot':
         return json(sim.snapshot());
       case 'POST /restore':
@@ -72,7 +75,7 @@ export async function handleControlRequest(request: Request, sim: ExchangeSim): 
         return json({ totals: sim.trace.totals, entries: sim.trace.since(Number.isFinite(since) ? since : 0) });
       }
       default:
-        return problem(404, `not implemented by synclab's Exchange sim control API: ${route}. Routes: GET state, GET snapshot, POST restore, POST reset, POST actions, POST clock, GET/PUT faults, GET trace`);
+        return problem(404, `not implemented by synclab's Exchange sim control API: ${route}. Routes: GET state, GET directory, GET snapshot, POST restore, POST reset, POST actions, POST clock, GET/PUT faults, GET trace`);
     }
   } catch (error) {
     return problem(error instanceof BadRequest ? 400 : 422, (error as Error).message);
@@ -80,6 +83,17 @@ export async function handleControlRequest(request: Request, sim: ExchangeSim): 
 }
 
 class BadRequest extends Error {}
+
+/** What an admin would see in the admin centre: settings and names, never a password or client secret. */
+function directoryView(sim: ExchangeSim): unknown {
+  const d = sim.directory;
+  return {
+    tenant: d.tenant,
+    mailboxes: d.mailboxes(),
+    serviceAccounts: d.serviceAccounts(),
+    oauthApps: d.oauth.apps().map((app) => ({ clientId: app.clientId, consent: app.consent ?? null, tokenLifetimeSeconds: app.tokenLifetimeSeconds })),
+  };
+}
 
 function setClock(sim: ExchangeSim, input: { set?: string; advance?: string | number } | undefined): { now: string } {
   const clock = sim.clock;

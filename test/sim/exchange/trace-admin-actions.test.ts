@@ -57,6 +57,16 @@ describe('consent (CONN-05)', () => {
     expect(await tokenStatus()).toEqual({ status: 400, codes: [65001] });
   });
 
+  it('GET /_sim/directory shows consent and mailboxes after admin changes, without secrets or passwords', async () => {
+    await control([{ type: 'revokeConsent', clientId: APP.clientId }, { type: 'updateMailbox', mailbox: REP, set: { department: 'Finance' } }]);
+    const response = await fetch(`${sim.urls.origin}/_sim/directory`);
+    const view = (await response.json()) as { oauthApps: unknown[]; mailboxes: Array<{ address: string; department?: string }> };
+    expect(view.oauthApps).toEqual([{ clientId: APP.clientId, consent: null, tokenLifetimeSeconds: expect.any(Number) }]);
+    expect(view.mailboxes.find((m) => m.address === REP)?.department).toBe('Finance');
+    const text = JSON.stringify(view);
+    for (const secret of [APP.clientSecret, SVC.password]) expect(text).not.toContain(secret);
+  });
+
   it('an unknown app is a 422 naming it', async () => {
     const bad = await control({ type: 'revokeConsent', clientId: 'no-such-app' });
     expect(bad.status).toBe(422);
