@@ -40,7 +40,7 @@ export async function applyDailyActivity({ world, exchange, salesforce, rng, now
       edits++;
     }
     if (r.next() < 0.1) {
-      const events = (await exchange.events(rep.address)).filter((e) => e.fields.Sensitivity !== 'Private' && Number(e.fields.Start ?? 0) > now);
+      const events = (await exchange.events(rep.address)).filter((e) => e.fields.Sensitivity !== 'Private' && Date.parse(String(e.fields.Start ?? '')) > now);
       const target = events[0];
       if (target) { await exchange.update(rep.address, target.key, { sensitivity: 'Private' }); edits++; }
     }
