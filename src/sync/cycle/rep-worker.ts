@@ -26,6 +26,8 @@ parentPort!.on('message', async (message: WorkerRequest) => {
   }
   try {
     rt.stores.delete(String(message.job.user.Email).toLowerCase());
+    // A worker's session paused on the API budget may check it once per job, else it would stay paused for good.
+    rt.session.beginCycle();
     const outcome = await runRep(rt, message.scope, message.job);
     parentPort!.postMessage({ type: 'outcome', id: message.id, outcome } satisfies WorkerReply);
   } catch (error) {
