@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ConfigSchema } from './world-salesforce.ts';
 import { ExContactSchema, ExEventSchema } from './world-exchange.ts';
 import { Duration, Instant, Ref, SetValues } from './primitives.ts';
+import { ExchangeAdminStep } from './exchange-admin.ts';
 
 const OrgId = z.string().min(1).meta({ description: 'Org id from world.salesforce.orgs[].id' });
 const Mailbox = z.string().min(1).meta({ description: 'Mailbox address from world.exchange.mailboxes[].address' });
@@ -23,52 +24,6 @@ const ExCreate = z.strictObject({ mailbox: Mailbox, contact: ExContactSchema.opt
 const ExUpdate = z.strictObject({ mailbox: Mailbox, item: ItemSelector, set: SetValues });
 const ExItem = z.strictObject({ mailbox: Mailbox, item: ItemSelector });
 const ExMove = z.strictObject({ mailbox: Mailbox, item: ItemSelector, to: z.string().min(1).meta({ description: 'Folder: contacts, Salesforce_Sync, deleteditems, or a subfolder' }) });
-
-/**
- * Directory fields an admin can change on a mailbox (not its items). Fresh schemas rather than picks of the world's:
- * shared sub-schemas would make the editor JSON Schema a maze of $refs.
- */
-const mailboxFields = () => ({
-  displayName: z.string().optional(),
-  department: z.string().optional(),
-  office: z.string().optional(),
-  company: z.string().optional(),
-  customAttributes: z.record(z.enum(['customAttribute1', 'customAttribute2', 'customAttribute3', 'customAttribute4', 'customAttribute5']), z.string()).optional(),
-  password: z.string().optional(),
-  version: z.enum(['Exchange2010', 'Exchange2013_SP1', 'Exchange2016', 'Exchange2019', 'ExchangeOnline']).optional(),
-  location: z.enum(['on-premises', 'online']).optional(),
-});
-const ExAdmin = z
-  .union([
-    z.strictObject({ grantConsent: z.strictObject({ clientId: z.string().min(1), grantedBy: z.string().min(1) }) }),
-    z.strictObject({ revokeConsent: z.strictObject({ clientId: z.string().min(1) }) }),
-    z.strictObject({ addMailbox: z.strictObject({ address: z.string().min(3), ...mailboxFields() }) }),
-    z.strictObject({ updateMailbox: z.strictObject({ mailbox: Mailbox, set: z.strictObject(mailboxFields()) }) }),
-    z.strictObject({ removeMailbox: Mailbox }),
-    z.strictObject({
-      updateServiceAccount: z.strictObject({
-        username: z.string().min(1),
-        set: z.strictObject({
-          password: z.string().optional(),
-          impersonation: z.strictObject({ scopeName: z.string().optional(), recipientFilter: z.string().optional() }).nullable().optional(),
-        }),
-      }),
-    }),
-    z.strictObject({
-      updateTenant: z.strictObject({
-        version: z.enum(['Exchange2010', 'Exchange2013_SP1', 'Exchange2016', 'Exchange2019', 'ExchangeOnline']).optional(),
-        hybrid: z.boolean().optional(),
-        auth: z.strictObject({ basic: z.boolean().optional(), ntlm: z.boolean().optional(), oauth: z.boolean().optional(), basicRetired: z.boolean().optional() }).optional(),
-        userNameForms: z.array(z.enum(['upn', 'downlevel'])).optional(),
-        cloud: z.enum(['global', 'usgov', 'china', 'germany']).optional(),
-        maxConcurrency: z.number().int().positive().optional(),
-      }),
-    }),
-  ])
-  .meta({
-    description:
-      'A tenant admin change in Exchange, one key: revokeConsent / grantConsent (CONN-05), updateMailbox (department → impersonation scope: CONN-04; version: CONN-06), addMailbox, removeMailbox, updateServiceAccount (password, impersonation: null), updateTenant (e.g. auth.basicRetired: CONN-08)',
-  });
 
 const SfContactCreate = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 const SfCreate = z.strictObject({
@@ -131,7 +86,7 @@ export const STEP_SCHEMAS = {
   'exchange.move': ExMove,
   'exchange.mark-private': ExItem,
   'exchange.log-to-salesforce': ExItem,
-  'exchange.admin': ExAdmin,
+  'exchange.admin': ExchangeAdminStep,
   'salesforce.create': SfCreate,
   'salesforce.update': SfUpdate,
   'salesforce.delete': SfDelete,
