@@ -51,6 +51,9 @@ function failures(run: ScenarioRun): string[] {
   return out;
 }
 
+/** A scenario takes ~0.3–3 s alone; the whole suite shares 2 cores with every other test file under `npm test`. */
+const SCENARIO_TEST_TIMEOUT_MS = 120_000;
+
 export const isSlow = (s: Scenario): boolean => s.tags.includes('slow');
 
 /**
@@ -86,7 +89,7 @@ export async function defineRuleSuite(shard: number, shards: number): Promise<vo
           expect(run.result.expectations.length).toBeGreaterThan(0);
           expect(failures(run), `${scenario.id} (${scenario.source.file})`).toEqual([]);
           expect(run.result.verdict).toBe('PASS');
-        });
+        }, SCENARIO_TEST_TIMEOUT_MS);
       }
     });
   }
