@@ -19,7 +19,7 @@ const world = buildRehearsalWorld(file);
 const buildMs = performance.now() - t0;
 const items = world.items.exchange + world.items.salesforce;
 process.stderr.write(`world: ${world.reps.length} reps, ${items} items (${world.items.exchange} Exchange, ${world.items.salesforce} Salesforce), built in ${(buildMs / 1000).toFixed(1)} s\n`);
-const run = await runRehearsal(file, { days: 1, intervalMs: 86_400_000, activity: false, busyProbability: 0, engineOptions: { concurrency }, onProgress: (l) => process.stderr.write(`${l}\n`) });
+const run = await runRehearsal(file, { days: 1, intervalMs: 86_400_000, activity: false, busyProbability: 0, engineOptions: { concurrency }, onProgress: (l) => process.stderr.write(`${l} (RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB)\n`) });
 const initialMs = run.initial.wallMs;
 const noChange = run.cycles.filter((c) => c.day === 1);
 const noChangeMs = noChange.reduce((a, c) => a + c.wallMs, 0);

@@ -88,6 +88,9 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
         const sf0 = sfSim!.trace.totals.requests;
         const t0 = performance.now();
         const summary = await engine.runCycle();
+        // The plan's actions carry every field's before/after: kept only for --dry-run, where they are the report
+        // (an initial sync of the large example plans ~1.4 M of them).
+        if (!options.dryRun) summary.actions = [];
         cycles.push({ org, day, summary, exRequests: exSim.trace.totals.requests - ex0, sfRequests: sfSim!.trace.totals.requests - sf0, wallMs: performance.now() - t0 });
       }
     };
