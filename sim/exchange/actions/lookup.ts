@@ -79,7 +79,18 @@ export function mergeProps(item: StoredItem, patch: Record<string, unknown>): vo
   for (const [key, value] of Object.entries(patch)) {
     const current = item.props[key];
     const dictionary = ['EmailAddresses', 'PhoneNumbers', 'PhysicalAddresses'].includes(key);
-    item.props[key] = dictionary && isRecord(value) && isRecord(current) ? { ...current, ...value } : value;
+    if (!(dictionary && isRecord(value) && isRecord(current))) {
+      item.props[key] = value;
+      continue;
+    }
+    // PhysicalAddresses entries are themselves records (Street, City, …): a rep editing the city in Outlook keeps
+    // the street, so entries merge part by part instead of replacing the whole Business address.
+    const merged: Record<string, unknown> = { ...current };
+    for (const [entryKey, entry] of Object.entries(value)) {
+      const before = merged[entryKey];
+      merged[entryKey] = key === 'PhysicalAddresses' && isRecord(entry) && isRecord(before) ? { ...before, ...entry } : entry;
+    }
+    item.props[key] = merged;
   }
 }
 

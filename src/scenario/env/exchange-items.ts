@@ -71,8 +71,17 @@ export function applySet(kind: string, props: Record<string, unknown>, set: Reco
 function mergeContact(props: Record<string, unknown>, set: ContactSpec): void {
   const next = contactProps(set);
   for (const [key, value] of Object.entries(next)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) props[key] = { ...((props[key] as object) ?? {}), ...value };
-    else props[key] = value;
+    if (!(value && typeof value === 'object' && !Array.isArray(value))) {
+      props[key] = value;
+      continue;
+    }
+    const merged: Record<string, unknown> = { ...((props[key] as Record<string, unknown>) ?? {}) };
+    for (const [entryKey, entry] of Object.entries(value)) {
+      // An address is a record of parts: editing the city in Outlook keeps the street (merge part by part).
+      const before = merged[entryKey];
+      merged[entryKey] = key === 'PhysicalAddresses' && isPlainRecord(entry) && isPlainRecord(before) ? { ...before, ...entry } : entry;
+    }
+    props[key] = merged;
   }
   // contactProps drops empty values: a null in `set` clears the property.
   for (const [key, value] of Object.entries(set)) {
@@ -86,4 +95,8 @@ function mergeContact(props: Record<string, unknown>, set: ContactSpec): void {
 function setOrDelete(props: Record<string, unknown>, key: string, value: unknown): void {
   if (value === null) delete props[key];
   else props[key] = value;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

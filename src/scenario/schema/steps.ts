@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ConfigSchema } from './world-salesforce.ts';
 import { ExContactSchema, ExEventSchema } from './world-exchange.ts';
-import { Duration, Instant, Ref, SetValues } from './primitives.ts';
+import { Duration, Instant, Ref, Scalar, SetValues } from './primitives.ts';
 import { ExchangeAdminStep } from './exchange-admin.ts';
 
 const OrgId = z.string().min(1).meta({ description: 'Org id from world.salesforce.orgs[].id' });
@@ -21,7 +21,18 @@ const Sync = z.union([
 ]).meta({ description: 'Run sync cycles of one org engine: `sync: prod` or `sync: { org: prod, cycles: 2 }` (`all` = every org)' });
 
 const ExCreate = z.strictObject({ mailbox: Mailbox, contact: ExContactSchema.optional(), event: ExEventSchema.optional() });
-const ExUpdate = z.strictObject({ mailbox: Mailbox, item: ItemSelector, set: SetValues });
+/** Address parts for `businessAddress` / `homeAddress` in an Exchange edit: only the parts given change. */
+const AddressPatch = z.strictObject({
+  street: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  postalCode: z.string().optional(),
+  countryOrRegion: z.string().optional(),
+});
+const ExSetValues = z
+  .record(z.string(), z.union([Scalar, AddressPatch]))
+  .meta({ description: 'World field name → new value (null clears); businessAddress / homeAddress take {street, city, state, postalCode, countryOrRegion}, and only the parts given change' });
+const ExUpdate = z.strictObject({ mailbox: Mailbox, item: ItemSelector, set: ExSetValues });
 const ExItem = z.strictObject({ mailbox: Mailbox, item: ItemSelector });
 const ExMove = z.strictObject({ mailbox: Mailbox, item: ItemSelector, to: z.string().min(1).meta({ description: 'Folder: contacts, Salesforce_Sync, deleteditems, or a subfolder' }) });
 

@@ -130,3 +130,14 @@ describe('PSETID_Address work-address properties alias the Business address (CON
     expect(sim.store.itemById(REP, c.Id.UniqueId).props['PhysicalAddresses']).toEqual({ Business: { Street: '1 Main St', City: 'Boston' } });
   });
 });
+
+describe('a rep editing one address part in Outlook keeps the others (rep action)', () => {
+  it('updateContact with businessAddress { city } changes the city only, as the client then reads it', async () => {
+    const c = await contactWithAddress('RepEdit');
+    sim.actions.updateContact(REP, c.Id.UniqueId, { businessAddress: { city: 'Salem' } });
+    const read = await Contact.Bind(svc, c.Id, new PropertySet(BasePropertySet.IdOnly, [ContactSchema.BusinessAddressStreet, ContactSchema.BusinessAddressCity]));
+    const business = read.PhysicalAddresses._getItem(PhysicalAddressKey.Business);
+    expect(business.City).toBe('Salem');
+    expect(business.Street).toBe('1 Main St');
+  });
+});
