@@ -56,6 +56,19 @@ describe('HTTP 500 with a non-SOAP body from EWS (client-probe §3.6)', () => {
     }
   }, 20_000);
 
+  it('SIM-EX-03: an empty-bodied 500 on the first request also ends the call at once, with the cycle\'s error record', async () => {
+    h = await startHarness({
+      mailboxes: [{ address: 'ann@acme.test', department: 'Sales', salesforceSyncFolder: true }],
+      org: { users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }], configs: [{ name: 'Sales', users: ['ann'] }] },
+    });
+    const ews = new URL(h.ex.urls.ews);
+    const scope = nock(ews.origin, { allowUnmocked: true }).post(ews.pathname).once().reply(500, '');
+    const cycle = await h.engine({ ewsTimeoutMs: 600_000, maxRetries: 0 }).runCycle();
+    expect(scope.isDone()).toBe(true);
+    expect(cycle.errors.map((e) => [e.rep, e.code])).toEqual([['ann@acme.test', 'HttpError']]);
+    expect(cycle.errors[0]!.message).toContain('empty body');
+  }, 20_000);
+
   it('the guard swallows only the library\'s known stray TypeErrors and leaves every other rejection to the other listeners', () => {
     const known = new TypeError("Cannot read properties of null (reading 'nodeType')");
     known.stack = `${known.message}\n    at DOMParser.parseFromString (/app/node_modules/@xmldom/xmldom/lib/dom-parser.js:77:14)\n    at new EwsServiceXmlReader (/app/node_modules/ews-javascript-api/js/Core/EwsServiceXmlReader.js:20:1)`;
