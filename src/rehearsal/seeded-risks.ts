@@ -27,9 +27,12 @@ export type SeededRisks = Partial<Record<RiskId, number>>;
 
 type Config = OrgFile['orgs'][number]['configs'][number];
 
-/** The active config that applies to the rep in an org (first match in file order), and the inactive ones. */
+/** The active config that applies to the rep in an org (first match in file order), and the inactive ones.
+ *  [rehearsal] simplification: when several active configs apply, the first one in the file is taken. */
 export function configsOf(file: OrgFile, org: string, rep: Rep): { active?: Config; inactive: Config[] } {
-  const all = file.orgs.find((o) => o.id === org)?.configs.filter((c) => (c.groups ?? []).includes(rep.group)) ?? [];
+  const profile = file.groups.find((g) => g.name === rep.group)?.profile;
+  // Individual assignment (groups) or by profile, as the sim's configs assign them (ConfigSpec users / profiles).
+  const all = file.orgs.find((o) => o.id === org)?.configs.filter((c) => (c.groups ?? []).includes(rep.group) || (profile !== undefined && (c.profiles ?? []).includes(profile))) ?? [];
   return { active: all.find((c) => c.active !== false), inactive: all.filter((c) => c.active === false) };
 }
 

@@ -112,3 +112,25 @@ describe('synclab rehearse on a hybrid tenant', () => {
     expect(report.errors.map((e) => e.code)).toEqual(['HYBRID_DEPLOYMENT', 'HYBRID_DEPLOYMENT', 'HYBRID_DEPLOYMENT']);
   }, 60_000);
 });
+
+describe('rehearsal report determinism', () => {
+  it('the same file and seed give the same report.json apart from wall times', async () => {
+    const file = await loadOrgFile(ACME);
+    const strip = (r: RehearsalReport) => JSON.stringify({ ...r, initialSync: { ...r.initialSync, wallMs: 0 } });
+    const once = async () => { const run = await runRehearsal(file, { days: 1, intervalMs: 12 * 3_600_000 }); return strip(buildRehearsalReport(run, 'acme.yaml', (s) => s)); };
+    expect(await once()).toBe(await once());
+  }, 60_000);
+
+  it('a profile-assigned group is counted through the profile (sandbox .invalid emails, ORG-03)', async () => {
+    const { parseOrgFile } = await import('../../src/rehearsal/load.ts');
+    const file = parseOrgFile([
+      'seed: 4', 'exchange: { domain: pr.test }', 'orgs:', '  - id: prod', '    kind: production',
+      '  - id: uat', '    kind: sandbox', '    configs: [{ name: By profile, profiles: [Field Sales] }]', 'groups:',
+      '  - { name: a, orgs: [prod, uat], profile: Field Sales, reps: 4, contacts: 1, invalidEmailShare: 0.5 }', '',
+    ].join('\n'), 'profile.yaml');
+    const run = await runRehearsal(file, { days: 0 });
+    expect(run.world.seeded).toEqual({ 'unlinked-email': 2 });
+    const report = buildRehearsalReport(run, 'profile.yaml', (s) => s);
+    expect(report.risks.find((r) => r.id === 'unlinked-email')!.initial).toBe(2);
+  }, 60_000);
+});
