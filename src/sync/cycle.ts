@@ -9,12 +9,11 @@ import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } fr
 import { atTime, sortFindings } from './findings.ts';
 import { readOrgSetup } from './salesforce/setup-reader.ts';
 import { checkEdition } from './salesforce/org-checks.ts';
-import { checkIntegrationPermissions, errorReportMessage, missingPermissionsMessage } from './salesforce/permission-check.ts';
 import { OrgPausedError } from './salesforce/sf-error.ts';
 import { checkEmailLinked, serviceAccountMatches } from './cycle/mailbox-checks.ts';
 import { forEachLimited, hybridVerdict, probeMailboxes } from './cycle/probe.ts';
 import { describeBlocker, type RepOutcome } from './cycle/rep-outcome.ts';
-import { blocked, cycleStatus } from './cycle/cycle-extras.ts';
+import { blocked, cycleStatus, permissionsAllowSync } from './cycle/cycle-extras.ts';
 import { writeStatuses, type StatusValues } from './cycle/rep-status.ts';
 import { runRep, type CycleScope, type RepJob } from './cycle/run-rep.ts';
 import type { EngineRuntime } from './cycle/runtime.ts';
@@ -47,17 +46,7 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     summary.errors.push({ code: 'UNSUPPORTED_EDITION', rule: 'CONN-11', message: `org ${summary.org} is ${rt.edition.edition}; Lightning Sync is available only in Professional, Enterprise, Performance, Unlimited and Developer editions, so nothing syncs.` });
     return;
   }
-  if (!rt.permissionsVerified) {
-    const perms = await checkIntegrationPermissions(rt.session);
-    const username = rt.config.salesforce.username;
-    if (perms.checked && perms.missing.length > 0) {
-      summary.errors.push({ code: 'INSUFFICIENT_ACCESS', rule: 'CONN-10', message: missingPermissionsMessage(summary.org, username, perms.missing) });
-      return;
-    }
-    if (perms.checked && perms.errorReportMissing.length > 0) (summary.warnings ??= []).push({ code: 'ERROR_REPORT_NOT_READABLE', rule: 'CONN-10', message: errorReportMessage(username) });
-    // Unchecked (the org cannot say): the setup reads below fail with their own error if access is really missing.
-    rt.permissionsVerified = true;
-  }
+  if (!(await permissionsAllowSync(rt, summary))) return;
   const setup = await readOrgSetup(rt.session, rt.objects);
   const orgId = rt.session.orgId;
   const emit = (f: Finding) => {

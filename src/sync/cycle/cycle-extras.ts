@@ -1,9 +1,10 @@
 /**
  * @module
  * Small pieces of a cycle kept out of cycle.ts: the outcome of a rep stopped by a connection check, and the org's
- * system status (STAT-01) and sync activity (STAT-02) at the end of the cycle.
+ * system status (STAT-01) and sync activity (STAT-02) at the end of the cycle, and the CONN-10 permission gate.
  */
 import type { CycleSummary, Finding } from '../api.ts';
+import { checkIntegrationPermissions, errorReportMessage, missingPermissionsMessage } from '../salesforce/permission-check.ts';
 import type { SetupRecord } from '../salesforce/setup-reader.ts';
 import { orgActivity, systemStatus } from '../status/index.ts';
 import { rememberActivity } from './activity-memory.ts';
@@ -35,4 +36,22 @@ export function blocked(rt: EngineRuntime, job: RepJob, b: { code: string; rule?
   if (b.finding) out.findings.push({ kind: b.finding, rule: b.rule ?? 'CONN-09', org, rep, message: b.message, at: rt.clock.now() });
   out.status = { AssignedToActiveConfig: true, OutlookIntegrationSetUp: job.user.OutlookIntegrationSetUp === true, ...b.status };
   return out;
+}
+
+/**
+ * CONN-10 before the first setup read: false (with one INSUFFICIENT_ACCESS error naming every missing permission)
+ * when the integration user lacks a required one. Verified once; a cycle that meets INSUFFICIENT_ACCESS resets it.
+ */
+export async function permissionsAllowSync(rt: EngineRuntime, summary: CycleSummary): Promise<boolean> {
+  if (rt.permissionsVerified) return true;
+  const perms = await checkIntegrationPermissions(rt.session);
+  const username = rt.config.salesforce.username;
+  if (perms.checked && perms.missing.length > 0) {
+    summary.errors.push({ code: 'INSUFFICIENT_ACCESS', rule: 'CONN-10', message: missingPermissionsMessage(summary.org, username, perms.missing) });
+    return false;
+  }
+  if (perms.checked && perms.errorReportMissing.length > 0) (summary.warnings ??= []).push({ code: 'ERROR_REPORT_NOT_READABLE', rule: 'CONN-10', message: errorReportMessage(username) });
+  // Unchecked (the org cannot say): the setup reads that follow fail with their own error if access is really missing.
+  rt.permissionsVerified = true;
+  return true;
 }
