@@ -61,3 +61,31 @@ export function intentId(now: number): string {
   intentCounter = (intentCounter + 1) % 1_000_000;
   return `i${now.toString(36)}-${intentCounter.toString(36)}`;
 }
+
+/**
+ * Records the outcome of deleting events on one side, item by item, in the order the writes were sent: a deleted
+ * partner ends its pairing (EVT-05), a refused delete becomes a failure (an ERR-01 error record later). Called after
+ * the server write, so a crash in between leaves the pairing to be reconciled by the next cycle (G-05).
+ */
+export async function commitEventDeletes(
+  ctx: ApplyContext,
+  side: 'exchange' | 'salesforce',
+  actions: ReadonlyArray<{ sfId: string; exId: string; rule: string }>,
+  results: ReadonlyArray<{ ok: true } | { ok: false; code: string; message: string }>,
+  out: ApplyResult,
+): Promise<void> {
+  await ctx.onWritePoint?.({
+    phase: 'server-written', side, operation: side === 'exchange' ? 'delete-ex-event' : 'delete-sf-event', rep: ctx.rep.email, items: actions.length,
+  });
+  results.forEach((result, i) => {
+    const action = actions[i]!;
+    if (result.ok) {
+      out.written[side]++;
+      ctx.store.removePairing('Event', action.sfId, action.exId);
+    } else {
+      const direction = side === 'exchange' ? 'salesforce-to-exchange' : 'exchange-to-salesforce';
+      out.failures.push({ object: 'Event', direction, sfId: action.sfId, exId: action.exId, code: result.code, message: result.message, rule: action.rule });
+    }
+  });
+  await ctx.store.flush();
+}

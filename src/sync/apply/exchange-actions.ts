@@ -6,7 +6,7 @@
  */
 import type { EngineAction } from '../model.ts';
 import type { ItemResult } from '../exchange/mailbox-writes.ts';
-import { intentId, syncedOf, type ApplyContext, type ApplyResult } from './apply-context.ts';
+import { commitEventDeletes, intentId, syncedOf, type ApplyContext, type ApplyResult } from './apply-context.ts';
 
 type Of<T extends EngineAction['type']> = Extract<EngineAction, { type: T }>;
 
@@ -95,17 +95,7 @@ export async function updateExItems(
 export async function deleteExEvents(ctx: ApplyContext, actions: Of<'delete-ex-event'>[], out: ApplyResult): Promise<void> {
   if (actions.length === 0) return;
   const results = await ctx.exchange.writer.deleteItems(actions.map((a) => a.exId));
-  await ctx.onWritePoint?.({ phase: 'server-written', side: 'exchange', operation: 'delete-ex-event', rep: ctx.rep.email, items: actions.length });
-  results.forEach((result, i) => {
-    const action = actions[i]!;
-    if (result.ok) {
-      out.written.exchange++;
-      ctx.store.removePairing('Event', action.sfId, action.exId);
-    } else {
-      out.failures.push({ object: 'Event', direction: 'salesforce-to-exchange', sfId: action.sfId, exId: action.exId, code: result.code, message: result.message, rule: action.rule });
-    }
-  });
-  await ctx.store.flush();
+  await commitEventDeletes(ctx, 'exchange', actions, results, out);
 }
 
 export function logSync(ctx: ApplyContext, object: 'Contact' | 'Event'): void {

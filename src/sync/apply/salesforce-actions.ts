@@ -7,7 +7,7 @@
  */
 import type { EngineAction } from '../model.ts';
 import { createRecords, deleteRecords, updateRecords, type RecordResult } from '../salesforce/record-writes.ts';
-import { intentId, syncedOf, type ApplyContext, type ApplyResult } from './apply-context.ts';
+import { commitEventDeletes, intentId, syncedOf, type ApplyContext, type ApplyResult } from './apply-context.ts';
 import { logSync } from './exchange-actions.ts';
 
 type Of<T extends EngineAction['type']> = Extract<EngineAction, { type: T }>;
@@ -107,17 +107,7 @@ function commitUpdates(
 export async function deleteSfEvents(ctx: ApplyContext, actions: Of<'delete-sf-event'>[], out: ApplyResult): Promise<void> {
   if (actions.length === 0) return;
   const results = await deleteRecords(ctx.salesforce.session, 'Event', actions.map((a) => a.sfId), ctx.salesforce.write);
-  await ctx.onWritePoint?.({ phase: 'server-written', side: 'salesforce', operation: 'delete-sf-event', rep: ctx.rep.email, items: actions.length });
-  results.forEach((result, i) => {
-    const action = actions[i]!;
-    if (result.ok) {
-      out.written.salesforce++;
-      ctx.store.removePairing('Event', action.sfId, action.exId);
-    } else {
-      out.failures.push({ object: 'Event', direction: 'exchange-to-salesforce', sfId: action.sfId, exId: action.exId, code: result.code, message: result.message, rule: action.rule });
-    }
-  });
-  await ctx.store.flush();
+  await commitEventDeletes(ctx, 'salesforce', actions, results, out);
 }
 
 /**
