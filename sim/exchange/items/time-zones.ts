@@ -4,6 +4,7 @@
  * TimeZoneContext / StartTimeZone) mapped to IANA names, and "local midnight of this instant's day" in a zone, from
  * Node's Intl data. An unknown id falls back to UTC (listed in docs/sims/exchange.md).
  */
+import { isKnownTimeZone, localDayNumber, localWallToInstant, startOfLocalDayNumber, zoneOffsetMs } from '#time/zone.ts';
 
 const WINDOWS_TO_IANA: Record<string, string> = {
   UTC: 'UTC',
@@ -44,32 +45,15 @@ const WINDOWS_TO_IANA: Record<string, string> = {
 export function ianaZone(id: string | undefined): string | undefined {
   if (!id) return undefined;
   const candidate = WINDOWS_TO_IANA[id] ?? id;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: candidate });
-    return candidate;
-  } catch {
-    return undefined;
-  }
+  return isKnownTimeZone(candidate) ? candidate : undefined;
 }
 
 /** Offset of `zone` from UTC at instant `ms`, in ms (e.g. -5 h for New York in winter). */
-export function offsetAt(ms: number, zone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-      .formatToParts(ms)
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
+export const offsetAt = zoneOffsetMs;
 
 /** The instant of local midnight starting the local day that contains `ms`, in `zone`. */
 export function startOfLocalDay(ms: number, zone: string): number {
-  const local = ms + offsetAt(ms, zone);
-  const midnightLocal = Math.floor(local / 86_400_000) * 86_400_000;
-  // Convert back with the offset in force at that midnight (DST changes happen at night, so re-check once).
-  const guess = midnightLocal - offsetAt(midnightLocal, zone);
-  return midnightLocal - offsetAt(guess, zone);
+  return startOfLocalDayNumber(localDayNumber(ms, zone), zone);
 }
 
 /**
@@ -85,7 +69,4 @@ export function normalizeAllDay(start: number, end: number, zone: string): { sta
 }
 
 /** The UTC instant of a wall-clock time in `zone`, given as "local ms" (the wall clock read as if it were UTC). */
-export function localToUtc(localMs: number, zone: string): number {
-  const guess = localMs - offsetAt(localMs, zone);
-  return localMs - offsetAt(guess, zone);
-}
+export const localToUtc = localWallToInstant;

@@ -10,7 +10,7 @@ import { compileCondition, type Predicate } from './predicate.ts';
 import { buildProjector } from './project.ts';
 import { createRunContext, resolveField, type ResolvedField, type RunContext } from './resolve.ts';
 import { createSortCollector, type SortKey } from './sort.ts';
-import { localDay } from './time-zone.ts';
+import { isKnownTimeZone } from '#time/zone.ts';
 import type { ObjectSchema, RunSoqlOptions, SoqlDataSource, SoqlQuery, SoqlResult } from './types.ts';
 
 type Row = Record<string, unknown>;
@@ -127,5 +127,9 @@ function checkOptions(options: RunSoqlOptions): void {
   if (typeof options.apiVersion !== 'string' || !/^v?\d+\.\d$/.test(options.apiVersion)) {
     throw new TypeError(`runSoql: options.apiVersion must look like '62.0' (got ${String(options.apiVersion)})`);
   }
-  localDay(options.now, options.timeZone); // throws a RangeError naming a bad time zone, before any row is read
+  if (!isKnownTimeZone(options.timeZone)) {
+    throw new RangeError(
+      `runSoql: timeZone '${options.timeZone}' is not an IANA time zone name; pass the user's TimeZoneSidKey, e.g. 'America/Los_Angeles'`,
+    );
+  }
 }
