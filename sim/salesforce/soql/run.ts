@@ -10,6 +10,7 @@ import { compileCondition, type Predicate } from './predicate.ts';
 import { buildProjector } from './project.ts';
 import { createRunContext, resolveField, type ResolvedField, type RunContext } from './resolve.ts';
 import { createSortCollector, type SortKey } from './sort.ts';
+import { indexedRows } from './indexed-rows.ts';
 import { isKnownTimeZone } from '#time/zone.ts';
 import type { ObjectSchema, RunSoqlOptions, SoqlDataSource, SoqlQuery, SoqlResult } from './types.ts';
 
@@ -33,7 +34,7 @@ export function runSoql(text: string | SoqlQuery, source: SoqlDataSource, option
     ? compileCondition(query.where, schema, ctx, { now: options.now, timeZone: options.timeZone })
     : () => true;
   const sortKeys = resolveOrderBy(query, schema, ctx);
-  const rows = source.rows(schema.name, { includeDeleted: options.includeDeleted });
+  const rows = indexedRows(query, schema, source, options.includeDeleted) ?? source.rows(schema.name, { includeDeleted: options.includeDeleted });
 
   if (countAll) return { totalSize: countMatches(rows, matches, query), records: [] };
   if (query.select.some((item) => item.kind === 'count-field')) return aggregate(query, selected, rows, matches);
