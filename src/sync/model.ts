@@ -189,6 +189,13 @@ export interface RepState {
   syncStates: Partial<Record<'contacts' | 'calendar', string>>;
   /** SF watermark per object: the end of the last getUpdated window / max SystemModstamp seen. */
   sfWatermarks: Partial<Record<'Contact' | 'Event', string>>;
+  /**
+   * added by PERF: per object, a watermark whose millisecond is complete — the read that reached it started at least
+   * WATERMARK_SETTLE_MS after it, so no record can still get that SystemModstamp. The next read of the object may then
+   * ask for `SystemModstamp >` instead of `>=` and skip re-reading the whole last batch (with a scenario clock, every
+   * record one cycle wrote shares one millisecond). Only meaningful while equal to `sfWatermarks[object]`.
+   */
+  sfSettled?: Partial<Record<'Contact' | 'Event', string>>;
   unresolved: UnresolvedItem[];
   /** Per object and direction: has the initial sync completed. */
   initialSyncDone: Partial<Record<'Contact:salesforce-to-exchange' | 'Contact:exchange-to-salesforce' | 'Event:salesforce-to-exchange' | 'Event:exchange-to-salesforce', boolean>>;

@@ -18,7 +18,7 @@ export interface RepReads {
   exchange: PlanInput['exchange'];
   salesforce: PlanInput['salesforce'];
   lookups: PlanInput['lookups'];
-  next: { syncStates: RepState['syncStates']; sfWatermarks: RepState['sfWatermarks'] };
+  next: { syncStates: RepState['syncStates']; sfWatermarks: RepState['sfWatermarks']; sfSettled: NonNullable<RepState['sfSettled']> };
   versions: { exChangeKeys: Map<string, string>; sfModstamps: Map<string, string> };
   counts: { exchange: number; salesforce: number };
 }
@@ -30,6 +30,17 @@ const empty = <T>(): ChangeSet<T> => ({ full: false, upserts: [], deletes: [] })
  * that could miss deletions, so the object is read in full instead (matching re-pairs, CON-04 / EVT-08).
  */
 const DELETED_RETENTION_MS = 15 * 86_400_000;
+
+/**
+ * A read that starts this long after its watermark saw every record of the watermark's millisecond: later saves get a
+ * later SystemModstamp. The margin absorbs clock skew between the engine and the org on wall-clock engines.
+ */
+export const WATERMARK_SETTLE_MS = 5 * 60_000;
+
+/** The read's new watermark is settled (RepState.sfSettled) when the read started well after it. */
+function settledAfter(watermark: string | undefined, readStart: number): string | undefined {
+  return watermark && readStart - Date.parse(watermark) >= WATERMARK_SETTLE_MS ? watermark : undefined;
+}
 
 function usableWatermark(watermark: string | undefined, now: number): string | undefined {
   return watermark && now - Date.parse(watermark) < DELETED_RETENTION_MS ? watermark : undefined;
@@ -48,7 +59,7 @@ export async function readRep(
     exchange: { contacts: empty<ExContact>(), events: empty<ExEvent>() },
     salesforce: { contacts: empty<SfContact>(), events: empty<SfEvent>() },
     lookups: { accountsByName: {}, contactsByEmail: {}, leadsByEmail: {} },
-    next: { syncStates: { ...state.syncStates }, sfWatermarks: { ...state.sfWatermarks } },
+    next: { syncStates: { ...state.syncStates }, sfWatermarks: { ...state.sfWatermarks }, sfSettled: { ...state.sfSettled } },
     versions: { exChangeKeys: new Map(), sfModstamps: new Map() },
     counts: { exchange: 0, salesforce: 0 },
   };
@@ -64,14 +75,16 @@ export async function readRep(
       out.next.syncStates.contacts = changes.syncState;
     }
     const watermark = full.has('Contact') ? undefined : usableWatermark(state.sfWatermarks.Contact, rt.clock.now());
+    const readStart = rt.clock.now();
     const sf = await readContacts(session, {
       ...(config.contacts.filter === 'all' ? {} : { ownerId: rep.userId }),
       mappedFields: Object.keys(config.contacts.mapping),
-      ...(watermark ? { watermark } : {}),
+      ...(watermark ? { watermark, settled: state.sfSettled?.Contact === watermark } : {}),
     });
     const deleted = watermark ? await readDeletedIds(session, 'Contact', rep.userId, watermark) : [];
     out.salesforce.contacts = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
     if (sf.watermark) out.next.sfWatermarks.Contact = sf.watermark;
+    setSettled(out.next.sfSettled, 'Contact', settledAfter(sf.watermark, readStart));
     const companies = out.exchange.contacts.upserts.map((c) => c.fields.CompanyName).filter((n): n is string => !!n);
     if (companies.length && config.contacts.direction !== 'salesforce-to-exchange') out.lookups.accountsByName = await accountsByName(session, companies);
     if (!out.salesforce.contacts.full) out.lookups.candidates = { sfContacts: await contactCandidates(rt, out.exchange.contacts.upserts, state, config) };
@@ -88,10 +101,12 @@ export async function readRep(
     out.exchange.events = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
     out.next.syncStates.calendar = changes.syncState;
     const watermark = full.has('Event') ? undefined : usableWatermark(state.sfWatermarks.Event, rt.clock.now());
-    const sf = await readEvents(session, { ownerId: rep.userId, now: rt.clock.now(), ...(watermark ? { watermark } : {}) });
+    const readStart = rt.clock.now();
+    const sf = await readEvents(session, { ownerId: rep.userId, now: readStart, ...(watermark ? { watermark, settled: state.sfSettled?.Event === watermark } : {}) });
     const deleted = watermark ? await readDeletedIds(session, 'Event', rep.userId, watermark) : [];
     out.salesforce.events = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
     if (sf.watermark) out.next.sfWatermarks.Event = sf.watermark;
+    setSettled(out.next.sfSettled, 'Event', settledAfter(sf.watermark, readStart));
     if (config.events.autoRelate) {
       const emails = [...new Set(items.flatMap((e) => e.attendees.map((a) => a.toLowerCase())))];
       if (emails.length) {
@@ -117,4 +132,9 @@ export async function readRep(
   out.counts.exchange = out.exchange.contacts.upserts.length + out.exchange.events.upserts.length;
   out.counts.salesforce = out.salesforce.contacts.upserts.length + out.salesforce.events.upserts.length;
   return out;
+}
+
+function setSettled(settled: RepReads['next']['sfSettled'], object: 'Contact' | 'Event', value: string | undefined): void {
+  if (value) settled[object] = value;
+  else delete settled[object];
 }

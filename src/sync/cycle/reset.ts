@@ -16,6 +16,7 @@ export async function beginReset(rt: EngineRuntime, job: RepJob, store: RepState
       s.pairings = [];
       s.syncStates = {};
       s.sfWatermarks = {};
+      delete s.sfSettled;
       s.initialSyncDone = {};
       s.unresolved = [];
       s.resetStatus = 'ResetInProgress';

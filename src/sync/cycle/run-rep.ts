@@ -4,7 +4,7 @@
  * records (ERR-01), checkpoints, and the status values the cycle writes afterwards. A failure that stops the rep is
  * recorded (summary error, status, finding) and never stops the other reps.
  */
-import type { EffectiveConfig, RepContext } from '../model.ts';
+import type { EffectiveConfig, RepContext, RepState } from '../model.ts';
 import { applyPlan, writeErrorRecords } from '../apply.ts';
 import { atTime } from '../findings.ts';
 import { planRep } from '../plan/index.ts';
@@ -99,19 +99,27 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     const recorded = await writeErrorRecords(applyCtx, rt.objects.error, fresh);
     out.written.salesforce += recorded.written;
     for (const reason of recorded.refused) out.errors.push({ rep: out.rep, code: 'ERROR_RECORD_REFUSED', rule: 'ERR-01', message: `the org refused a ${rt.objects.error} record: ${reason}` });
-    store.update((s) => {
-      if (retryNext.length) s.retry = retryNext;
-      else delete s.retry;
-    });
+    // Only touch the shard when something changed: a quiet cycle must not rewrite every rep's state file (issue #6).
+    if (retryNext.length || store.state.retry !== undefined) {
+      store.update((s) => {
+        if (retryNext.length) s.retry = retryNext;
+        else delete s.retry;
+      });
+    }
     countWrites(plan.actions, result.failures, written);
     await absorbOwnEcho(conn, store.state, plan.actions, reads.next.syncStates, syncFolderId);
-    store.update((s) => {
+    const checkpoints = (s: typeof store.state) => {
       for (const object of ['Contact', 'Event'] as const) {
         const folder = object === 'Contact' ? 'contacts' : 'calendar';
         if (reads.next.syncStates[folder]) s.syncStates[folder] = reads.next.syncStates[folder];
         if (reads.next.sfWatermarks[object]) s.sfWatermarks[object] = reads.next.sfWatermarks[object];
       }
-    });
+      if (Object.keys(reads.next.sfSettled).length) s.sfSettled = reads.next.sfSettled;
+      else delete s.sfSettled;
+    };
+    const probe = structuredClone({ syncStates: store.state.syncStates, sfWatermarks: store.state.sfWatermarks, sfSettled: store.state.sfSettled }) as typeof store.state;
+    checkpoints(probe);
+    if (!sameCheckpoints(probe, store.state)) store.update(checkpoints);
     synced = true;
     if (resetting) await finishReset(rt, job, store);
   } catch (error) {
@@ -123,7 +131,8 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     if (blocker.finding) out.findings.push({ kind: blocker.finding, rule: blocker.rule ?? 'CONN-09', org: scope.org.label, rep: out.rep, message: blocker.message, at: rt.clock.now() });
   } finally {
     if (!dry) {
-      store.update((s) => (s.backOffUntil = gate.until > rt.clock.now() ? gate.until : undefined));
+      const backOffUntil = gate.until > rt.clock.now() ? gate.until : undefined;
+      if (store.state.backOffUntil !== backOffUntil) store.update((s) => (s.backOffUntil = backOffUntil));
       await store.flush();
     }
   }
@@ -132,6 +141,11 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
   // Shards are re-read each cycle rather than kept: an org of 1,000 reps must not hold every pairing in memory.
   rt.stores.delete(mailbox.toLowerCase());
   return out;
+}
+
+function sameCheckpoints(a: Pick<RepState, 'syncStates' | 'sfWatermarks' | 'sfSettled'>, b: Pick<RepState, 'syncStates' | 'sfWatermarks' | 'sfSettled'>): boolean {
+  const same = (x: object | undefined, y: object | undefined) => JSON.stringify(Object.entries(x ?? {}).sort()) === JSON.stringify(Object.entries(y ?? {}).sort());
+  return same(a.syncStates, b.syncStates) && same(a.sfWatermarks, b.sfWatermarks) && same(a.sfSettled, b.sfSettled);
 }
 
 function countWrites(actions: { type: string }[], failures: ItemFailure[], written: Record<string, number>): void {
