@@ -3,9 +3,10 @@
  * usual field matchers, through real sims and the real engine.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenario, ScenarioValidationError } from '../../src/scenario/load.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/run.ts';
 import { scenario } from './tiny-scenarios.ts';
+import { problemsOf } from './problems.ts';
 
 const ACTIVITY = scenario('tiny/engine-status', `steps:
   - expect:
@@ -54,16 +55,6 @@ describe('engine.status expectation (STAT-01/02)', () => {
     expect(wrong.actual).toMatchObject({ cycle: 1, system: { outlookIntegrationEnabled: 'Yes' }, events: { last60Minutes: 1, freshness: 'minutes' } });
   });
 });
-
-function problemsOf(text: string): string[] {
-  try {
-    parseScenario(text, 'scenarios/x.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 describe('engine.status validation', () => {
   it('refuses a misspelt status name, naming the field', () => {

@@ -3,9 +3,10 @@
  * through the Exchange sim's admin actions, through real sims and the real engine; and its load-time checks.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenario, ScenarioValidationError } from '../../src/scenario/load.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
 import { runScenario } from '../../src/scenario/run.ts';
 import { scenario } from './tiny-scenarios.ts';
+import { problemsOf } from './problems.ts';
 
 const OUT_OF_SCOPE = scenario('tiny/exchange-admin', `steps:
   - sync: prod
@@ -48,12 +49,3 @@ describe('exchange.admin step', () => {
   });
 });
 
-function problemsOf(text: string): string[] {
-  try {
-    parseScenario(text, 'scenarios/x.yaml');
-    return [];
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-}

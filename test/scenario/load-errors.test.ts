@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenario, ScenarioValidationError } from '../../src/scenario/load.ts';
+import { parseScenario } from '../../src/scenario/load.ts';
+import { problemsOf } from './problems.ts';
 
 /** A valid scenario; tests break one thing at a time. */
 const VALID = `id: t/valid
@@ -21,16 +22,6 @@ steps:
 expect:
   - salesforce.event: { org: prod, subject: Kickoff, fields: { Description: x } }
 `;
-
-function problemsOf(text: string): string[] {
-  try {
-    parseScenario(text, 'scenarios/x.yaml');
-  } catch (error) {
-    if (error instanceof ScenarioValidationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 describe('scenario loader errors name file, line:col, field path and what is expected', () => {
   it('accepts the valid scenario and normalises steps and expectations', () => {

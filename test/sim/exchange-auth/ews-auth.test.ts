@@ -4,14 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConfigurationApi,
-  ConnectingIdType,
   ExchangeService,
-  ExchangeVersion,
-  Folder,
-  ImpersonatedUserId,
-  Uri,
   WebCredentials,
-  WellKnownFolderName,
   XhrApi,
 } from 'ews-javascript-api';
 import { ScenarioClock } from '../../../src/time/clock.ts';
@@ -19,6 +13,10 @@ import { Directory } from '../../../sim/exchange/directory/index.ts';
 import type { ExchangeWorld } from '../../../sim/exchange/world.ts';
 import { startAuthTestServer, type AuthTestServer } from './auth-test-server.ts';
 import { acmeWorld, SVC_PASSWORD } from './world-fixture.ts';
+import { bindContacts, ewsService, rejection } from './ews-client.ts';
+
+const service = (url: string, user: string, password: string, impersonate?: string): ExchangeService =>
+  ewsService(url, new WebCredentials(user, password), impersonate);
 
 async function withServer(world: ExchangeWorld, run: (server: AuthTestServer) => Promise<void>): Promise<void> {
   const clock = new ScenarioClock('2026-03-02T08:00:00Z');
@@ -28,26 +26,6 @@ async function withServer(world: ExchangeWorld, run: (server: AuthTestServer) =>
   } finally {
     await server.close();
   }
-}
-
-function service(url: string, user: string, password: string, impersonate?: string): ExchangeService {
-  const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
-  svc.Url = new Uri(url);
-  svc.Credentials = new WebCredentials(user, password);
-  if (impersonate) svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, impersonate);
-  return svc;
-}
-
-const bindContacts = (svc: ExchangeService) => Folder.Bind(svc, WellKnownFolderName.Contacts).then((f) => f.DisplayName);
-
-/** ews-javascript-api rejects with its own objects (not Error): capture whatever it is. */
-async function rejection(promise: Promise<unknown>): Promise<{ message?: string; HttpStatusCode?: number; ResponseCode?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected the EWS call to fail');
 }
 
 describe('Basic authentication through ews-javascript-api', () => {

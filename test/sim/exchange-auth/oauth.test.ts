@@ -3,15 +3,18 @@
  * an http:// authority), and the bearer token used by the real ews-javascript-api through OAuthCredentials.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeService, ExchangeVersion, Folder, OAuthCredentials, Uri, WellKnownFolderName, ConnectingIdType, ImpersonatedUserId } from 'ews-javascript-api';
+import { ExchangeService, OAuthCredentials } from 'ews-javascript-api';
 import { serveFetchHandler, type RunningServer } from '../../../sim/core/http-server.ts';
-import { createAuthenticator } from '../../../sim/exchange/auth/index.ts';
 import { Directory } from '../../../sim/exchange/directory/index.ts';
 import { grantConsent, handleTokenRequest, isTokenPath, revokeConsent } from '../../../sim/exchange/oauth/index.ts';
 import type { ExchangeWorld } from '../../../sim/exchange/world.ts';
 import { ScenarioClock } from '../../../src/time/clock.ts';
 import { startAuthTestServer, type AuthTestServer } from './auth-test-server.ts';
 import { acmeWorld } from './world-fixture.ts';
+import { bindContacts as bind, ewsService, rejection } from './ews-client.ts';
+
+const ews = (url: string, token: string, impersonate = 'rep1@acme.test'): ExchangeService =>
+  ewsService(url, new OAuthCredentials(token), impersonate);
 
 const onlineWorld = (tenant: Partial<NonNullable<ExchangeWorld['tenant']>> = {}, overrides: Partial<ExchangeWorld> = {}) =>
   acmeWorld({ tenant: { domain: 'acme.test', version: 'ExchangeOnline', ...tenant }, ...overrides });
@@ -47,25 +50,6 @@ async function requestToken(url: string, fields: Record<string, string>) {
 }
 
 const goodRequest = { grant_type: 'client_credentials', client_id: 'app-1', client_secret: 'secret-1', scope: 'https://outlook.office365.com/.default' };
-
-function ews(url: string, token: string, impersonate = 'rep1@acme.test'): ExchangeService {
-  const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
-  svc.Url = new Uri(url);
-  svc.Credentials = new OAuthCredentials(token);
-  svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, impersonate);
-  return svc;
-}
-
-const bind = (svc: ExchangeService) => Folder.Bind(svc, WellKnownFolderName.Contacts).then((f) => f.DisplayName);
-
-async function rejection(promise: Promise<unknown>): Promise<{ message?: string; HttpStatusCode?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('token endpoint', () => {
   it('issues a client-credentials token like Azure AD, by tenant id or domain', async () => {

@@ -7,16 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AutodiscoverService,
   ConfigurationApi,
-  ConnectingIdType,
   ExchangeService,
   ExchangeVersion,
-  Folder,
-  ImpersonatedUserId,
   OAuthCredentials,
   Uri,
   UserSettingName,
   WebCredentials,
-  WellKnownFolderName,
   XhrApi,
   type ExchangeCredentials,
 } from 'ews-javascript-api';
@@ -24,6 +20,10 @@ import { startExchangeSim, type ExchangeSim } from '../../../sim/exchange/index.
 import type { ExchangeWorld } from '../../../sim/exchange/world.ts';
 import { ScenarioClock } from '../../../src/time/clock.ts';
 import { acmeWorld, SVC_PASSWORD } from './world-fixture.ts';
+import { bindContacts, ewsService, rejection } from './ews-client.ts';
+
+const service = (sim: ExchangeSim, credentials: ExchangeCredentials, impersonate?: string): ExchangeService =>
+  ewsService(sim.urls.ews, credentials, impersonate);
 
 const sims: ExchangeSim[] = [];
 afterEach(async () => {
@@ -35,25 +35,6 @@ async function start(world: ExchangeWorld = acmeWorld()): Promise<ExchangeSim> {
   const sim = await startExchangeSim({ clock: new ScenarioClock('2026-03-02T08:00:00Z'), seed: 11, world });
   sims.push(sim);
   return sim;
-}
-
-function service(sim: ExchangeSim, credentials: ExchangeCredentials, impersonate?: string): ExchangeService {
-  const svc = new ExchangeService(ExchangeVersion.Exchange2013_SP1);
-  svc.Url = new Uri(sim.urls.ews);
-  svc.Credentials = credentials;
-  if (impersonate) svc.ImpersonatedUserId = new ImpersonatedUserId(ConnectingIdType.SmtpAddress, impersonate);
-  return svc;
-}
-
-const bindContacts = (svc: ExchangeService) => Folder.Bind(svc, WellKnownFolderName.Contacts).then((f) => f.DisplayName);
-
-async function rejection(promise: Promise<unknown>): Promise<{ message?: string; ResponseCode?: number; HttpStatusCode?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as never;
-  }
-  throw new Error('expected the EWS call to fail');
 }
 
 async function token(sim: ExchangeSim): Promise<string> {
