@@ -10,10 +10,11 @@ import { seededFaker } from '../../sim/exchange/world/generate.ts';
 import type { GroupDef, OrgFile } from './schema.ts';
 import { seedRisks, type Rep, type SeededRisks } from './seeded-risks.ts';
 import { pick, repItems } from './rep-items.ts';
+import { exchangeWorldAccess, lightningSyncSetup, rehearsalConnection, type RehearsalConnection } from './exchange-connection.ts';
 export { scaleOrgFile } from './scale.ts';
+export { DEFAULT_SCOPE } from './exchange-connection.ts';
 
 export const DEFAULT_START = '2026-03-02T08:00:00Z';
-export const DEFAULT_SCOPE = "Department -eq 'Sales'";
 export const CONTACT_CAP = 50_000;
 
 export interface RehearsalWorld {
@@ -21,7 +22,8 @@ export interface RehearsalWorld {
   salesforce: SalesforceWorld;
   reps: Rep[];
   seeded: SeededRisks;
-  serviceAccount: { username: string; password: string };
+  /** Service account or OAuth app the engines connect with (src/rehearsal/exchange-connection.ts). */
+  connection: RehearsalConnection;
   items: { exchange: number; salesforce: number };
 }
 
@@ -29,11 +31,12 @@ export function buildRehearsalWorld(file: OrgFile, seed = file.seed ?? 1): Rehea
   const domain = file.exchange.domain;
   const now = Date.parse(file.start ?? DEFAULT_START);
   const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
-  const serviceAccount = { username: `svc-sync@${domain}`, password: `Svc-${seed}-Rehearse!` };
+  const connection = rehearsalConnection(file, seed);
+  const lightningSync = lightningSyncSetup(file, connection);
   const mailboxes: MailboxSpec[] = [];
   const orgs = new Map<string, OrgSpec>(file.orgs.map((o) => [o.id, {
     id: o.id, kind: o.kind, domain, dailyApiLimit: o.dailyApiLimit ?? 100_000,
-    lightningSync: { serviceAccountUsername: serviceAccount.username, additionalDomains: file.exchange.additionalDomains ?? [] },
+    lightningSync: { ...lightningSync },
     profiles: [], users: [], accounts: [], contacts: [], events: [], configs: [],
   } satisfies OrgSpec]));
   const reps: Rep[] = [];
@@ -96,13 +99,15 @@ export function buildRehearsalWorld(file: OrgFile, seed = file.seed ?? 1): Rehea
       events: { direction: c.events?.direction ?? 'both', syncPrivate: c.events?.syncPrivate ?? false, filter: (c.events?.filter ?? 'TODAY') as 'TODAY' },
     }));
   }
+  const access = exchangeWorldAccess(file, connection);
   const exchange: ExchangeWorld = {
-    tenant: { domain, version: file.exchange.version ?? 'Exchange2019', ...(file.exchange.hybrid ? { hybrid: true } : {}) },
-    serviceAccounts: [{ ...serviceAccount, impersonation: { scopeName: 'Salesforce Sync Reps', recipientFilter: file.exchange.scope ?? DEFAULT_SCOPE } }],
+    tenant: { domain, version: file.exchange.version ?? 'Exchange2019', ...(file.exchange.hybrid ? { hybrid: true } : {}), ...(access.auth ? { auth: access.auth } : {}) },
+    serviceAccounts: access.serviceAccounts,
+    ...(access.oauthApps ? { oauthApps: access.oauthApps } : {}),
     mailboxes,
   };
   const salesforce: SalesforceWorld = { orgs: [...orgs.values()] };
-  return { exchange, salesforce, reps, seeded: seedRisks(file, reps), serviceAccount, items: { exchange: exItems, salesforce: sfItems } };
+  return { exchange, salesforce, reps, seeded: seedRisks(file, reps), connection, items: { exchange: exItems, salesforce: sfItems } };
 }
 
 function specialReps(group: GroupDef): Record<number, Rep['kind']> {

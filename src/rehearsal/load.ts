@@ -8,6 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { positionOf } from '../scenario/load/yaml-positions.ts';
 import { ScenarioValidationError, type PathSegment, type ScenarioProblem } from '../scenario/load/scenario-error.ts';
 import { OrgFileSchema, type OrgFile } from './schema.ts';
+import { connectionProblems } from './exchange-connection.ts';
 
 export async function loadOrgFile(file: string): Promise<OrgFile> {
   let text: string;
@@ -45,6 +46,7 @@ export function parseOrgFile(text: string, file: string): OrgFile {
     if (!groupNames.has(name)) problems.push(problem(['orgs', oi, 'configs', ci, 'groups', ni], `no group "${name}" — groups are ${[...groupNames].join(', ')}`));
     else if (!org.groups.find((g) => g.name === name)!.orgs.includes(o.id)) problems.push(problem(['orgs', oi, 'configs', ci, 'groups', ni], `group "${name}" has no users in org "${o.id}" — add ${o.id} to its orgs`));
   })));
+  for (const p of connectionProblems(org)) problems.push(problem(p.path, p.message));
   if (problems.length) throw new ScenarioValidationError(file, problems);
   return org;
 }

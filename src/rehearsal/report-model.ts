@@ -6,7 +6,7 @@
  * `wallMs` fields. No secrets: every string passes through redact and the world's literal secrets are scrubbed.
  */
 import type { Finding } from '../sync/api.ts';
-import { RISKS, type RiskId } from './risks.ts';
+import { RISKS, riskFindings, type RiskId } from './risks.ts';
 import type { RehearsalRun } from './run.ts';
 
 /** Latency model for the predicted initial-sync duration (docs/rehearsal.md): one request at a time per org. */
@@ -50,7 +50,7 @@ export function buildRehearsalReport(run: RehearsalRun, fileLabel: string, scrub
     const total = new Map<string, number>();
     const reps = new Set<string>();
     const examples: string[] = [];
-    for (const c of run.cycles) for (const f of c.summary.findings) {
+    for (const c of run.cycles) for (const f of riskFindings(c.summary)) { // R-OAUTH: + CONN-05/08 rep errors
       if (!matches(def, f)) continue;
       const key = def.id === 'out-of-window' ? `${f.org}|${local(f.rep)}` : subjectOf(def, f);
       const n = itemsIn(def, f);

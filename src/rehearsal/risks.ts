@@ -4,11 +4,12 @@
  * risk is counted (distinct reps or distinct records per org), and the fix the Lightning Sync admin guide
  * recommends.
  */
-import type { FindingKind } from '../sync/api.ts';
+import type { CycleSummary, Finding, FindingKind } from '../sync/api.ts';
 
 export type RiskId =
   | 'overwritten-sf-notes' | 'private-withheld' | 'private-synced' | 'multi-org' | 'inactive-config' | 'unlinked-email'
-  | 'outside-scope' | 'unsupported-mailbox' | 'company-unresolved' | 'company-removed' | 'contact-cap' | 'out-of-window';
+  | 'outside-scope' | 'unsupported-mailbox' | 'company-unresolved' | 'company-removed' | 'contact-cap' | 'out-of-window'
+  | 'consent-missing' | 'basic-auth-retired';
 
 export interface RiskDef {
   id: RiskId;
@@ -17,6 +18,9 @@ export interface RiskDef {
   kinds: FindingKind[];
   /** Only findings with one of these rules count (a kind shared by several rules). */
   onlyRules?: string[];
+  /** Risks that stop a rep before anything is read raise no finding, only a cycle error: these codes count, as
+   *  `error` findings with the error's rule (see `riskFindings`). */
+  errorCodes?: string[];
   /** 'rep': one per rep and org (ORG-01: per rep); 'item': one per record and org. */
   per: 'rep' | 'item';
   fix: string;
@@ -45,6 +49,22 @@ export const RISKS: RiskDef[] = [
     fix: 'Reps must resolve unresolved items before the next sync; otherwise the company is removed from the Outlook contact.' },
   { id: 'contact-cap', title: 'Reps over the 50,000-contact cap', rules: ['CON-07'], kinds: ['contact-cap'], per: 'rep',
     fix: 'Narrow the contact filters so each rep syncs at most 50,000 contacts.' },
+  { id: 'consent-missing', title: 'No admin consent for the OAuth app: no rep can sync', rules: ['CONN-05'], kinds: ['error'], onlyRules: ['CONN-05'], errorCodes: ['invalid_grant', 'consent_required', 'unauthorized_client'], per: 'rep',
+    fix: 'Have your Office 365 global administrator log in and accept Lightning Sync access when the Microsoft Azure login page opens, then click Connect under "Provide your Office 365 ID" (guide: Connect Salesforce and Microsoft Exchange Using OAuth 2.0). Consent is given once and survives that admin leaving.' },
+  { id: 'basic-auth-retired', title: 'Service account refused: Basic authentication retired (401)', rules: ['CONN-08'], kinds: ['error'], onlyRules: ['CONN-08'], errorCodes: ['HttpUnauthorized'], per: 'rep',
+    fix: 'Switch the Lightning Sync connection method to OAuth 2.0: Microsoft blocked Basic authentication in the tenant, so the service-account method can no longer sync contacts and events (guide: Prepare Your Microsoft Exchange Server, Important note; Connect Salesforce and Microsoft Exchange Using OAuth 2.0).' },
   { id: 'out-of-window', title: 'Events excluded by the event filter', rules: ['CFG-07', 'EVT-04'], kinds: ['out-of-window'], per: 'item',
     fix: 'Choose a wider event filter (LAST_MONTH or LAST_N_DAYS) if reps expect past events in Salesforce.' },
 ];
+
+/**
+ * The cycle's findings, plus one `error` finding per rep error that a risk counts by code (consent refused, Basic
+ * retired): those stop the rep before any finding can be raised, so the summary's errors are their only trace.
+ */
+export function riskFindings(summary: CycleSummary): Finding[] {
+  const codes = new Set(RISKS.flatMap((r) => r.errorCodes ?? []));
+  const fromErrors = summary.errors
+    .filter((e) => e.rule && codes.has(e.code))
+    .map((e): Finding => ({ kind: 'error', rule: e.rule as Finding['rule'], org: summary.org, ...(e.rep ? { rep: e.rep } : {}), message: e.message, at: summary.endedAt }));
+  return fromErrors.length ? [...summary.findings, ...fromErrors] : summary.findings;
+}

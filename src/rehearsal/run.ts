@@ -20,6 +20,7 @@ import { createSalesforceDriver } from '../scenario/env/salesforce-driver.ts';
 import { buildRehearsalWorld, DEFAULT_START, type RehearsalWorld } from './build-world.ts';
 import { applyDailyActivity } from './activity.ts';
 import type { OrgFile } from './schema.ts';
+import { connectionSecrets, engineExchangeConfig } from './exchange-connection.ts';
 
 export interface RehearsalOptions {
   seed?: number;
@@ -76,7 +77,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
       engines.set(org.id, createSyncEngine({
         orgLabel: org.id,
         salesforce: { loginUrl: org.loginUrl, username: org.admin.username, password: org.admin.password },
-        exchange: { method: 'service-account', username: world.serviceAccount.username, password: world.serviceAccount.password },
+        exchange: engineExchangeConfig(world.connection, exSim.urls), // R-OAUTH: service account or OAuth app (CONN-01)
         stateDir: path.join(stateRoot, org.id),
         options: { maxRetries: 6, maxRelogins: 1, ...options.engineOptions, ...(options.dryRun ? { dryRun: true } : {}) },
       }, { clock, seed }));
@@ -123,7 +124,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
     return {
       statuses, file, seed, days, intervalMs, dryRun: options.dryRun ?? false, world, cycles,
       traces: { exchange: { ...exSim.trace.totals }, salesforce: { ...sfSim.trace.totals } }, initial,
-      secrets: [world.serviceAccount.password, ...sfSim.orgs.map((o) => o.admin.password), ...(world.exchange.mailboxes ?? []).map((m) => m.password ?? '').filter(Boolean)],
+      secrets: [...connectionSecrets(world.connection), ...sfSim.orgs.map((o) => o.admin.password), ...(world.exchange.mailboxes ?? []).map((m) => m.password ?? '').filter(Boolean)],
     };
   } finally {
     await Promise.allSettled([...engines.values()].map((e) => e.close()));

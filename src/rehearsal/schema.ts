@@ -37,9 +37,11 @@ export const ExchangeSchema = z.strictObject({
   domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'domain must be an e-mail domain, e.g. acme.test' }),
   version: z.enum(['Exchange2010', 'Exchange2013_SP1', 'Exchange2016', 'Exchange2019', 'ExchangeOnline']).optional(),
   hybrid: z.boolean().optional(),
-  connection: z.enum(['service-account']).optional().meta({ description: 'Only service-account is rehearsed so far' }),
-  scope: z.string().optional().meta({ description: "Service account's impersonation recipient filter (default Department -eq 'Sales')" }),
-  additionalDomains: z.array(z.string()).optional(),
+  connection: z.enum(['service-account', 'oauth']).optional().meta({ description: 'How Lightning Sync connects to Exchange (CONN-01), default service-account. oauth needs version: ExchangeOnline and no hybrid' }),
+  consent: z.enum(['granted', 'missing']).optional().meta({ description: 'oauth only, default granted. missing: no global admin granted consent to the app, so no rep can sync (CONN-05)' }),
+  basicAuthRetired: z.boolean().optional().meta({ description: 'service-account on ExchangeOnline only: Microsoft retired Basic authentication for the tenant, so the service account gets 401 (CONN-08)' }),
+  scope: z.string().optional().meta({ description: "Service account's impersonation recipient filter (default Department -eq 'Sales'); not with oauth (the app reaches every mailbox)" }),
+  additionalDomains: z.array(z.string()).optional().meta({ description: "Lightning Sync setup's additional domains (CONN-03); service-account only" }),
   busyProbability: Share.optional().meta({ description: 'Probability that an EWS call answers ErrorServerBusy (default 0.002)' }),
 });
 

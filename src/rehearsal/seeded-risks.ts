@@ -46,6 +46,17 @@ export function blocker(rep: Rep, org: string): RiskId | null {
   return null;
 }
 
+/**
+ * CONN-05 / CONN-08: the connection itself refuses every rep the engine gets as far as Exchange for — after the
+ * Salesforce-side checks (active config, email linked), before impersonation or the server version are known (the
+ * token request or the 401 comes first). So outside-scope and Exchange 2010 reps count here, not under their own risk.
+ */
+export function connectionBlocker(file: OrgFile): RiskId | null {
+  const ex = file.exchange;
+  if (ex.connection === 'oauth') return ex.consent === 'missing' ? 'consent-missing' : null;
+  return ex.basicAuthRetired === true ? 'basic-auth-retired' : null;
+}
+
 /** CONN-07: an org whose reachable reps' mailboxes sit on both sides of a hybrid deployment syncs none of them. */
 function hybridOrgs(file: OrgFile, reps: Rep[]): Set<string> {
   const out = new Set<string>();
@@ -59,6 +70,7 @@ function hybridOrgs(file: OrgFile, reps: Rep[]): Set<string> {
 export function seedRisks(file: OrgFile, reps: Rep[]): SeededRisks {
   const out: SeededRisks = {};
   const hybrid = hybridOrgs(file, reps);
+  const refused = connectionBlocker(file);
   const add = (id: RiskId, n: number) => { if (n > 0) out[id] = (out[id] ?? 0) + n; };
   for (const rep of reps) {
     let syncingOrgs = 0;
@@ -66,6 +78,7 @@ export function seedRisks(file: OrgFile, reps: Rep[]): SeededRisks {
       const { active, inactive } = configsOf(file, org, rep);
       if (inactive.length && !active) add('inactive-config', 1);
       if (!active) continue;
+      if (refused && !rep.invalidEmailIn.includes(org)) { add(refused, 1); continue; }
       const blocked = blocker(rep, org);
       if (blocked) { add(blocked, 1); continue; }
       if (hybrid.has(org)) { add('unsupported-mailbox', 1); continue; }
