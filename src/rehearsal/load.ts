@@ -8,7 +8,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { positionOf } from '../scenario/load/yaml-positions.ts';
 import { ScenarioValidationError, type PathSegment, type ScenarioProblem } from '../scenario/load/scenario-error.ts';
 import { OrgFileSchema, type OrgFile } from './schema.ts';
-import { connectionProblems } from './exchange-connection.ts';
+import { connectionProblems } from './connection-problems.ts';
 
 export async function loadOrgFile(file: string): Promise<OrgFile> {
   let text: string;
