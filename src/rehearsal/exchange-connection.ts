@@ -3,7 +3,7 @@
  * How the rehearsed company connects Lightning Sync to Exchange (CONN-01): an Exchange service account (the default,
  * optionally on an Exchange Online tenant where Microsoft retired Basic authentication, CONN-08) or OAuth 2.0 to
  * Exchange Online (with or without the global admin's consent, CONN-05). One place decides, for ORG.yaml's
- * `exchange` block: which combinations are valid, what the Exchange sim's tenant / accounts / OAuth app look like,
+ * `exchange` block (valid combinations: connection-problems.ts): what the Exchange sim's tenant / accounts / OAuth app look like,
  * what the Salesforce org's Lightning Sync setup says, and the engine's `exchange` config — the same shape the
  * scenario environment builds (src/scenario/env/engine-driver.ts), so a rehearsal connects exactly like a scenario.
  */
