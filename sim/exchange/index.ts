@@ -44,6 +44,11 @@ export interface ExchangeSimOptions {
   port?: number;
   /** Test seam: replaces EX-AUTH's authenticator (e.g. a permissive one). Production paths never set it. */
   authenticator?: (directory: Directory, clock: Clock) => Authenticator;
+  /**
+   * Keep a copy of the built world so `reset()` can go back to it (default true). A rehearsal of 1,000 mailboxes
+   * never resets and would pay the copy's memory for the whole run, so it turns this off.
+   */
+  resettable?: boolean;
 }
 
 export interface ExchangeSimSnapshot {
@@ -83,7 +88,7 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
   let directory = new Directory(world, clock);
   let authenticator = makeAuth(directory, clock);
   buildStore(store, directory, world, clock, seed);
-  const initial = { store: store.snapshot(), directory: directory.toJSON() };
+  const initial = options.resettable === false ? undefined : { store: store.snapshot(), directory: directory.toJSON() };
 
   let origin = 'http://127.0.0.1';
   const urls = (): ExchangeSim['urls'] => ({
@@ -168,6 +173,7 @@ export async function startExchangeSim(options: ExchangeSimOptions): Promise<Exc
       rebind();
     },
     reset() {
+      if (!initial) throw new Error('exchange sim reset(): this sim was started with resettable: false, so it kept no copy of its initial world; start it without that option to reset it');
       store.restore(initial.store);
       store.reset();
       store.restore({ ...initial.store, epoch: store.epoch });

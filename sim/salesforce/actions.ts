@@ -15,6 +15,7 @@ import type { Org } from './org.ts';
 import type { SimShared } from './routes/types.ts';
 import type { SalesforceActions, UserRef } from './action-types.ts';
 import type { Row } from './store.ts';
+import { denseRow } from './row.ts';
 import { LIGHTNING_SYNC_OBJECTS as LS } from './world.ts';
 
 interface SimLike {
@@ -109,11 +110,11 @@ export function createActions(sim: SimLike, shared: SimShared): SalesforceAction
     },
     find(org, type, predicate, options) {
       const rows = [...model(org).store.rowsOf(type)].filter((r) => options?.includeDeleted || r.IsDeleted !== true);
-      return (predicate ? rows.filter(predicate) : rows).map((r) => ({ ...r }));
+      return (predicate ? rows.filter(predicate) : rows).map(denseRow);
     },
     get: (org, id) => {
       const row = model(org).store.get(normalizeId(id) ?? id)?.row;
-      return row ? { ...row } : undefined;
+      return row ? denseRow(row) : undefined;
     },
     apply: (action) => applyJsonAction(actions, action),
   };

@@ -15,6 +15,7 @@ import { beforeSave, displacedAssignments, type SaveContext } from './object-rul
 import type { Org } from './org.ts';
 import { requireSchema, schemaForId, type ObjectSchema } from './schema/index.ts';
 import type { Row } from './store.ts';
+import { copyRow, newRow } from './row.ts';
 import { assertRequired, validateFields } from './validation.ts';
 
 export interface WriteOptions {
@@ -29,9 +30,7 @@ export function insertRecord(org: Org, userId: string, typeName: string, body: R
   if (!options.system) assertCanWrite(org, userId, schema, undefined);
   if (!schema.createable && !options.system) throw new SfError('INVALID_TYPE', `entity type ${schema.name} does not support insert`);
   const values = validateFields(schema, body, 'create', org.store, options.system);
-  const row: Row = {};
-  for (const f of schema.fields) row[f.name] = f.defaultValue ?? null;
-  Object.assign(row, values);
+  const row = Object.assign(newRow(schema), values);
   if (row.Id == null) row.Id = org.ids.next(schema.keyPrefix);
   if (schema.fields.some((f) => f.name === 'OwnerId') && row.OwnerId == null) row.OwnerId = userId;
   stamp(org, userId, row, true);
@@ -42,7 +41,7 @@ export function insertRecord(org: Org, userId: string, typeName: string, body: R
 export function updateRecord(org: Org, userId: string, typeName: string | undefined, rawId: unknown, body: Record<string, unknown>, options: WriteOptions = {}): string {
   const { schema, existing } = loadForWrite(org, userId, typeName, rawId, options);
   const values = validateFields(schema, body, 'update', org.store, options.system);
-  const row: Row = { ...existing, ...values };
+  const row = copyRow(existing, values);
   stamp(org, userId, row, false);
   save(org, userId, schema, row, new Set(Object.keys(values)), options, existing);
   return String(row.Id);

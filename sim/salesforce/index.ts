@@ -34,6 +34,11 @@ export interface SalesforceSimOptions {
   clock: Clock;
   seed?: number;
   world: SalesforceWorld;
+  /**
+   * Keep a copy of the built orgs so `reset()` can go back to them (default true). A rehearsal never resets and would
+   * pay the copy's memory for the whole run, so it turns this off.
+   */
+  resettable?: boolean;
 }
 
 export interface SimOrg {
@@ -95,6 +100,7 @@ export async function startSalesforceSim(options: SalesforceSimOptions): Promise
       }
     },
     reset() {
+      if (!initial) throw new Error('salesforce sim reset(): this sim was started with resettable: false, so it kept no copy of its initial orgs; start it without that option to reset it');
       sim.restore(initial);
       shared.faults.clear();
       shared.trace.clear();
@@ -122,7 +128,7 @@ export async function startSalesforceSim(options: SalesforceSimOptions): Promise
     throw error;
   }
   sim.actions = createActions(sim, shared);
-  const initial = sim.snapshot();
+  const initial = options.resettable === false ? undefined : sim.snapshot();
   return sim;
 }
 

@@ -10,6 +10,7 @@ import { normalizeId } from './ids.ts';
 import type { Org } from './org.ts';
 import { requireSchema, type ObjectSchema } from './schema/index.ts';
 import type { Row } from './store.ts';
+import { copyRow } from './row.ts';
 import { stamp } from './system-fields.ts';
 
 /**
@@ -30,7 +31,7 @@ export function undeleteRecord(org: Org, userId: string, rawId: unknown): string
 
 function restoreRow(org: Org, userId: string, schema: ObjectSchema, row: Row): void {
   const deletedAt = Date.parse(String(row.SystemModstamp));
-  const restored: Row = { ...row, IsDeleted: false };
+  const restored = copyRow(row, { IsDeleted: false });
   stamp(org, userId, restored, false);
   org.store.put(schema.name, restored);
   // Children deleted by the same cascade (same instant) come back too.
@@ -49,7 +50,7 @@ const CASCADES: Record<string, Array<[string, string]>> = {
 
 /** Moves a row to the recycle bin and the delete log, with Salesforce's cascades. */
 export function softDelete(org: Org, userId: string, schema: ObjectSchema, existing: Row): void {
-  const row: Row = { ...existing, IsDeleted: true };
+  const row = copyRow(existing, { IsDeleted: true });
   stamp(org, userId, row, false);
   org.store.put(schema.name, row);
   org.store.logDelete({ id: String(row.Id), type: schema.name, deletedAt: org.clock.now() });

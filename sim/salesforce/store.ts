@@ -5,6 +5,9 @@
  * request. Rows hold REST-form values keyed by canonical field names (datetimes as ISO strings ending in Z).
  */
 
+import { adoptRow, copyRow } from './row.ts';
+import { schemaFor } from './schema/index.ts';
+
 export type Row = Record<string, unknown>;
 
 export interface StoredRecord {
@@ -30,6 +33,15 @@ export interface Journal {
   deleteLogLength: number;
 }
 
+/**
+ * Fields whose values repeat across many rows (owners, audit users, accounts, datetimes that share a scenario
+ * millisecond): each row would otherwise hold its own copy of the same string, 1.4 M times in a large rehearsal.
+ */
+const SHARED_VALUE_FIELDS = [
+  'OwnerId', 'CreatedById', 'LastModifiedById', 'AccountId', 'WhatId', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp',
+  'ActivityDate', 'ActivityDateTime', 'StartDateTime', 'EndDateTime', 'RecurrenceStartDateTime', 'RecurrenceEndDateOnly',
+];
+
 /** Types whose changes can alter someone's permissions (see `setupVersion`). */
 const PERMISSION_TYPES = new Set(['User', 'Profile', 'PermissionSet', 'PermissionSetAssignment']);
 
@@ -43,6 +55,7 @@ export class RecordStore {
   #journal: Journal | undefined;
   /** Equality indexes, built on first use per (type, field) and kept up to date by every write. */
   #indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
+  #shared = new Map<string, string>();
 
   get(id: string): StoredRecord | undefined {
     return this.#records.get(id);
@@ -103,6 +116,13 @@ export class RecordStore {
 
   put(type: string, row: Row): void {
     const id = row.Id as string;
+    for (const field of SHARED_VALUE_FIELDS) {
+      const value = row[field];
+      if (typeof value !== 'string' || !Object.hasOwn(row, field)) continue;
+      const shared = this.#shared.get(value);
+      if (shared === undefined) this.#shared.set(value, value);
+      else row[field] = shared;
+    }
     if (PERMISSION_TYPES.has(type)) this.setupVersion++;
     this.#remember(id);
     const previous = this.#records.get(id);
@@ -163,7 +183,7 @@ export class RecordStore {
     const journal = this.#journal;
     if (!journal || journal.before.has(id)) return;
     const current = this.#records.get(id);
-    journal.before.set(id, current ? { type: current.type, row: { ...current.row } } : undefined);
+    journal.before.set(id, current ? { type: current.type, row: copyRow(current.row) } : undefined);
   }
 
   /** The live state, not a copy: the caller (Org.snapshot) deep-copies it once. */
@@ -179,7 +199,11 @@ export class RecordStore {
     this.#byType = new Map();
     this.#indexes = new Map();
     this.#journal = undefined;
-    for (const rec of copy.records.values()) this.put(rec.type, rec.row);
+    for (const rec of copy.records.values()) {
+      // Snapshots carry own fields only (structuredClone drops prototypes): give each row its defaults back.
+      const schema = schemaFor(rec.type);
+      this.put(rec.type, schema ? adoptRow(schema, rec.row) : rec.row);
+    }
     this.#deleteLog = copy.deleteLog;
   }
 }

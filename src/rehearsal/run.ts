@@ -63,14 +63,15 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
   const days = options.dryRun ? 0 : options.days ?? DEFAULT_DAYS;
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const progress = options.onProgress ?? (() => undefined);
-  const world = buildRehearsalWorld(file, seed);
+  let world = buildRehearsalWorld(file, seed);
   const clock = new ScenarioClock(file.start ?? DEFAULT_START);
   const stateRoot = await mkdtemp(path.join(tmpdir(), 'synclab-rehearsal-'));
-  const exSim = await startExchangeSim({ clock, seed, world: world.exchange });
+  const exSim = await startExchangeSim({ clock, seed, world: world.exchange, resettable: false });
   let sfSim: Awaited<ReturnType<typeof startSalesforceSim>> | undefined;
   const engines = new Map<string, SyncEngine>();
   try {
-    sfSim = await startSalesforceSim({ clock, seed, world: { orgs: world.salesforce.orgs.map((o) => ({ ...o, lightningSync: fillUrls(o.lightningSync, exSim.urls) })) } });
+    sfSim = await startSalesforceSim({ clock, seed, resettable: false, world: { orgs: world.salesforce.orgs.map((o) => ({ ...o, lightningSync: fillUrls(o.lightningSync, exSim.urls) })) } });
+    world = withoutPopulation(world);
     const busy = options.busyProbability ?? file.exchange.busyProbability ?? DEFAULT_BUSY_PROBABILITY;
     if (busy > 0 && !options.dryRun) exSim.faults.add({ id: 'rehearsal-throttling', match: { probability: busy }, effect: { kind: 'server-busy', backOffMs: 5_000 } });
     for (const org of sfSim.orgs) {
@@ -79,7 +80,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
         salesforce: { loginUrl: org.loginUrl, username: org.admin.username, password: org.admin.password },
         exchange: engineExchangeConfig(world.connection, exSim.urls), // R-OAUTH: service account or OAuth app (CONN-01)
         stateDir: path.join(stateRoot, org.id),
-        options: { maxRetries: 6, maxRelogins: 1, ...options.engineOptions, ...(options.dryRun ? { dryRun: true } : {}) },
+        options: { maxRetries: 6, maxRelogins: 1, recordActions: options.dryRun === true, ...options.engineOptions, ...(options.dryRun ? { dryRun: true } : {}) },
       }, { clock, seed }));
     }
     const cycles: CycleRecord[] = [];
@@ -132,4 +133,16 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
     await exSim.close().catch(() => undefined);
     await rm(stateRoot, { recursive: true, force: true });
   }
+}
+
+/**
+ * The world once both sims hold it: the generated contacts, events and accounts (~0.2 KB an item, 300 MB for the
+ * large example) are the sims' from here on; the activity model and the report read reps, orgs and counts only.
+ */
+function withoutPopulation(world: RehearsalWorld): RehearsalWorld {
+  return {
+    ...world,
+    exchange: { ...world.exchange, mailboxes: world.exchange.mailboxes?.map(({ contacts: _contacts, calendar: _calendar, ...mailbox }) => mailbox) },
+    salesforce: { ...world.salesforce, orgs: world.salesforce.orgs.map(({ contacts: _contacts, events: _events, accounts: _accounts, leads: _leads, ...org }) => org) },
+  };
 }

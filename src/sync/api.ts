@@ -39,6 +39,12 @@ export interface EngineOptions {
   sfBatchSize?: number;
   /** Plan only: read both sides, emit the plan, write nothing (rehearsal --dry-run). */
   dryRun?: boolean;
+  /**
+   * Keep every planned action (with each field's before/after) in `CycleSummary.actions` (default true). An initial
+   * sync of 1,000 reps plans ~1.4 M of them; a caller that only needs counts and findings (the rollout rehearsal)
+   * turns this off so they are dropped as each rep finishes. `observer.onAction` still sees every action.
+   */
+  recordActions?: boolean;
   /** added by ENG-IO: reps synced at the same time within one cycle. Default 1 (deterministic, G-08); more is faster. */
   concurrency?: number;
   /**

@@ -4,6 +4,7 @@
  * assigned rep's connection (CONN-03/04/06/07), sync the reps in a stable order with bounded concurrency (each: read,
  * plan, apply), then write the user statuses that changed. Findings and actions go to the observer as they are made.
  */
+import { detachStrings } from '#util/detach.ts';
 import type { CycleSummary, Finding } from './api.ts';
 import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } from './config/index.ts';
 import { atTime, sortFindings } from './findings.ts';
@@ -111,11 +112,17 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     const probe = probes.get(String(job.user.Email).toLowerCase());
     outcome.status = { MailboxSupportedVersion: true, RecognizedByServiceAccount: outcome.errors.some((e) => e.rule === 'CONN-04') ? false : true, ...outcome.status };
     if (probe?.verdict) outcome.status.MailboxSupportedVersion = probe.verdict.supported;
+    // Outcomes wait here until every rep is done (the summary lists them in rep order), so keep them small: drop the
+    // actions nobody will read, and copy strings cut from whole EWS responses (ids in findings and errors are V8
+    // slices of them; kept, they would pin every response of the cycle).
+    if (!rt.options.recordActions && !rt.deps.observer?.onAction) outcome.actions = [];
+    detachStrings(outcome.findings);
+    detachStrings(outcome.errors);
     outcomes.push(outcome);
   });
 
   for (const outcome of outcomes.sort((a, b) => (a.rep < b.rep ? -1 : 1))) {
-    summary.actions.push(...outcome.actions);
+    if (rt.options.recordActions) summary.actions.push(...outcome.actions);
     for (const a of outcome.actions) rt.deps.observer?.onAction?.(a);
     for (const f of outcome.findings) emit(f);
     summary.errors.push(...outcome.errors);

@@ -7,6 +7,7 @@
  * Exchange answers ErrorSchemaValidation to a request with a raw `&`, and so must we.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { detachString } from '#util/detach.ts';
 
 export const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
@@ -63,7 +64,9 @@ export function parseXml(source: string): XmlElement {
     stack.push(el);
   });
   parser.on('closetag', () => {
-    stack.pop();
+    const el = stack.pop();
+    // Values parsed from a request end up in stored items: copy them so they do not pin the request body.
+    if (el && el.text.length > 0) el.text = detachString(el.text);
   });
   const onText = (text: string): void => {
     const top = stack[stack.length - 1];
@@ -87,9 +90,10 @@ function toElement(tag: SaxesTagNS, line: number, column: number): XmlElement {
   const attrs: Record<string, string> = {};
   for (const attr of Object.values(tag.attributes)) {
     if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
-    if (attr.uri) attrs[`{${attr.uri}}${attr.local}`] = attr.value;
+    const value = detachString(attr.value);
+    if (attr.uri) attrs[`{${attr.uri}}${attr.local}`] = value;
     // Unprefixed attributes win the plain key; a namespaced one only fills it when it is free.
-    if (!attr.uri || !(attr.local in attrs)) attrs[attr.local] = attr.value;
+    if (!attr.uri || !(attr.local in attrs)) attrs[attr.local] = value;
   }
   return { ns: tag.uri ?? '', name: tag.local, attrs, children: [], text: '', line, column };
 }

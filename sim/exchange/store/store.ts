@@ -5,6 +5,7 @@
  * SyncFolderItems alike (SIM-EX-01, SIM-EX-02). Times come from the injected clock only.
  */
 import type { Clock } from '#time/clock.ts';
+import { detachString } from '#util/detach.ts';
 import { mintChangeKey, mintFolderId, mintItemId } from './ids.ts';
 import { FolderTree } from './folder-tree.ts';
 import { ItemIndex } from './item-index.ts';
@@ -33,6 +34,8 @@ export class ExchangeStore {
   #nextUid = 1;
   #epoch: string;
   #resets = 0;
+  /** Shared extended property names, by their ExtendedFieldURI attributes (see `#compact`). */
+  #extendedNames = new Map<string, { key: string; uri: Readonly<Record<string, string>> }>();
 
   constructor(
     private readonly clock: Clock,
@@ -172,8 +175,9 @@ export class ExchangeStore {
       modified: now,
       props: input.props,
       extended: input.extended ?? [],
-      ...(input.ref ? { ref: input.ref } : {}),
+      ...(input.ref ? { ref: detachString(input.ref) } : {}),
     };
+    this.#compact(item);
     this.#items.add(item);
     this.#journal(folder.uid, item, 'create');
     return item;
@@ -184,6 +188,7 @@ export class ExchangeStore {
     const item = this.#items.byUid(uid);
     if (!item) throw itemNotFound();
     mutate(item);
+    this.#compact(item);
     this.#touch(item);
     this.#journal(item.folderUid, item, 'update');
     return item;
@@ -219,6 +224,25 @@ export class ExchangeStore {
 
   journal(folderUid: string): readonly JournalEntry[] {
     return this.#journals.get(folderUid) ?? [];
+  }
+
+  /**
+   * Keeps a stored item small (a large rehearsal stores 1.5 M of them; issue #6 §6): compact props, and one shared,
+   * frozen copy of each extended property name — every item the engine pairs carries the same two or three.
+   */
+  #compact(item: StoredItem): void {
+    // One compact copy of the props: flat strings instead of the cons strings and slices world building and request
+    // parsing leave behind, and objects laid out in one piece (a JSON round trip; props are plain JSON by design).
+    item.props = JSON.parse(JSON.stringify(item.props)) as ItemProps;
+    for (const e of item.extended) {
+      const signature = JSON.stringify(e.uri);
+      let shared = this.#extendedNames.get(signature);
+      if (!shared) this.#extendedNames.set(signature, (shared = { key: e.key, uri: Object.freeze({ ...e.uri }) }));
+      if (shared.key === e.key) {
+        e.key = shared.key;
+        e.uri = shared.uri;
+      }
+    }
   }
 
   #touch(item: StoredItem): void {

@@ -11,6 +11,7 @@ import { errorAt } from './errors.ts';
 import { canonicalIso } from './operand.ts';
 import { TYPE_PSEUDO_FIELD, type ResolvedField, type RunContext } from './resolve.ts';
 import type { FieldSchema } from './types.ts';
+import { copyRow } from '../row.ts';
 
 type Row = Record<string, unknown>;
 
@@ -83,7 +84,7 @@ export function buildProjector(fields: ResolvedField[], ctx: RunContext, apiVers
           out[e.key] = null;
           continue;
         }
-        const parentRow = e.polymorphic ? { ...parent.row, [TYPE_MARKER]: parent.objectName } : parent.row;
+        const parentRow = e.polymorphic ? copyRow(parent.row, { [TYPE_MARKER]: parent.objectName }) : parent.row;
         projected = project(e.child, parentRow, e.polymorphic ? 'Name' : parent.objectName, parent.objectName);
         e.memo.set(id, projected);
       }

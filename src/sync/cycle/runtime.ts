@@ -22,6 +22,7 @@ export interface ResolvedOptions {
   ewsBatchSize: number;
   sfBatchSize: number;
   dryRun: boolean;
+  recordActions: boolean;
   concurrency: number;
   workers: number;
 }
@@ -62,6 +63,7 @@ export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRun
     ewsBatchSize: Math.max(1, Math.min(o.ewsBatchSize ?? 100, 100)),
     sfBatchSize: Math.max(1, Math.min(o.sfBatchSize ?? 200, 200)),
     dryRun: o.dryRun === true,
+    recordActions: o.recordActions !== false,
     // One rep at a time by default: with several in flight, the order of requests across reps (and so the ids the
     // servers hand out) depends on I/O timing, which would break G-08's byte-identical reports.
     concurrency: Math.max(1, o.concurrency ?? 1),
