@@ -30,6 +30,7 @@ const options = z.object({
   ewsBatchSize: z.number().int().min(1).max(100).optional(),
   sfBatchSize: z.number().int().min(1).max(200).optional(),
   dryRun: z.boolean().optional(),
+  recordActions: z.boolean().optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
   workers: z.number().int().min(0).max(64).optional(),
   objects: z.object({ setup: z.string(), config: z.string(), assignment: z.string(), error: z.string(), userStatus: z.string() }).partial().strict().optional(),

@@ -26,6 +26,8 @@ export interface RehearsalOptions {
   seed?: number;
   days?: number;
   intervalMs?: number;
+  /** Cycles each day (default: as many as fit, 86,400,000 / intervalMs). The scale bench runs a few, an hour apart. */
+  cyclesPerDay?: number;
   dryRun?: boolean;
   /** Override of exchange.busyProbability. */
   busyProbability?: number;
@@ -106,7 +108,7 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
     const exchange = createExchangeDriver(exSim as unknown as Parameters<typeof createExchangeDriver>[0]);
     const sfDriver = createSalesforceDriver(sfSim as unknown as Parameters<typeof createSalesforceDriver>[0]);
     const rng = createRng(seed).fork('activity');
-    const perDay = Math.max(1, Math.floor(86_400_000 / intervalMs));
+    const perDay = Math.max(1, Math.min(options.cyclesPerDay ?? Infinity, Math.floor(86_400_000 / intervalMs)));
     for (let day = 1; day <= days; day++) {
       progress(`day ${day}/${days}`);
       const dayStart = start + day * 86_400_000;

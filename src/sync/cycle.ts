@@ -5,6 +5,7 @@
  * plan, apply), then write the user statuses that changed. Findings and actions go to the observer as they are made.
  */
 import { detachStrings } from '#util/detach.ts';
+import { probeSfChanges, type Coverage, type SfChangeProbe } from './cycle/sf-change-probe.ts';
 import type { CycleSummary, Finding } from './api.ts';
 import { inactiveConfigFindings, isEffectiveConfig, resolveEffectiveConfigs } from './config/index.ts';
 import { atTime, sortFindings } from './findings.ts';
@@ -107,6 +108,7 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
     // The workers write the shards; the main thread's cached copies would be stale from here on.
     rt.stores.clear();
   }
+  rt.sfProbe = await changeProbe(rt, ready);
   await forEachLimited(ready, rt.pool ? rt.options.workers : rt.options.concurrency, async (job) => {
     const outcome = rt.pool ? await rt.pool.run(scope, job) : await runRep(rt, scope, job);
     const probe = probes.get(String(job.user.Email).toLowerCase());
@@ -142,4 +144,20 @@ async function cycleBody(rt: EngineRuntime, summary: CycleSummary): Promise<void
   }
   summary.status = cycleStatus(rt, setup.setup, outcomes, jobs.length, linked.length);
 
+}
+
+/**
+ * The cycle's Salesforce change probe (sf-change-probe.ts), for reps synced in this thread. A failed probe costs
+ * nothing but the optimisation: every rep then reads as usual and meets the same error on its own reads.
+ */
+async function changeProbe(rt: EngineRuntime, ready: RepJob[]): Promise<SfChangeProbe | undefined> {
+  if (rt.pool) return undefined;
+  const objects = (['Contact', 'Event'] as const).filter((o) => ready.some((j) => (o === 'Contact' ? j.config.contacts : j.config.events).direction !== 'dont-sync'));
+  const coverage = ready.map((j) => rt.sfCoverage.get(j.user.Id)).filter((c): c is Coverage => c !== undefined);
+  try {
+    return await probeSfChanges(rt.session, coverage, rt.clock.now(), [...objects]);
+  } catch (error) {
+    if (error instanceof OrgPausedError) throw error;
+    return undefined;
+  }
 }

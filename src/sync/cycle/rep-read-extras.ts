@@ -15,6 +15,7 @@ import type { EngineRuntime } from './runtime.ts';
 
 /** CON-04 candidates: SF contacts with the email of an unpaired EX contact (not already in the change set). */
 export async function contactCandidates(rt: EngineRuntime, exUpserts: ExContact[], state: RepState, config: EffectiveConfig): Promise<SfContact[]> {
+  if (exUpserts.length === 0) return [];
   const paired = new Set(state.pairings.filter((p) => p.object === 'Contact').map((p) => p.exId));
   const emails = [...new Set(exUpserts.filter((c) => !paired.has(c.itemId)).map((c) => c.fields.EmailAddress1?.toLowerCase()).filter((e): e is string => !!e))];
   if (emails.length === 0) return [];
@@ -28,6 +29,8 @@ export async function contactCandidates(rt: EngineRuntime, exUpserts: ExContact[
 
 /** EVT-08 candidates: the rep's SF events starting when an unpaired EX event starts. */
 export async function eventCandidates(rt: EngineRuntime, rep: RepContext, exUpserts: ExEvent[], state: RepState): Promise<SfEvent[]> {
+  // Nothing new on the EX side (every quiet cycle): skip the walk over every pairing.
+  if (exUpserts.length === 0) return [];
   const paired = new Set(state.pairings.filter((p) => p.object === 'Event').map((p) => p.exId));
   const starts = [...new Set(exUpserts.filter((e) => !paired.has(e.itemId) && e.start).map((e) => e.start))];
   if (starts.length === 0) return [];
@@ -48,6 +51,7 @@ export async function movedOutOfSyncFolder(conn: RepConnection, state: RepState,
 
 /** CON-04 candidates on the EX side: unpaired contacts in Salesforce_Sync with the email of an unpaired SF upsert. */
 export async function exContactCandidates(conn: RepConnection, folderId: string, sfUpserts: SfContact[], exUpserts: ExContact[], state: RepState, properties: string[]): Promise<ExContact[]> {
+  if (sfUpserts.length === 0) return [];
   const paired = new Set(state.pairings.filter((p) => p.object === 'Contact').map((p) => p.sfId));
   const emails = [...new Set(sfUpserts.filter((c) => !paired.has(c.Id)).map((c) => c.fields.Email?.toLowerCase()).filter((e): e is string => !!e))];
   if (emails.length === 0) return [];
@@ -57,6 +61,7 @@ export async function exContactCandidates(conn: RepConnection, folderId: string,
 
 /** EVT-08 candidates on the EX side: default-calendar items starting when an unpaired SF event starts. */
 export async function exEventCandidates(conn: RepConnection, sfUpserts: SfEvent[], exUpserts: ExEvent[], state: RepState): Promise<ExEvent[]> {
+  if (sfUpserts.length === 0) return [];
   const paired = new Set(state.pairings.filter((p) => p.object === 'Event').map((p) => p.sfId));
   const starts = [...new Set(sfUpserts.filter((e) => !paired.has(e.Id) && e.StartDateTime).map((e) => e.StartDateTime))];
   if (starts.length === 0) return [];

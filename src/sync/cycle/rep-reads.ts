@@ -13,6 +13,7 @@ import { accountsByName, idsByEmail, readContacts, readDeletedIds, readEvents } 
 import { addRetries, contactCandidates, eventCandidates, exContactCandidates, exEventCandidates, movedOutOfSyncFolder } from './rep-read-extras.ts';
 import type { RepConnection } from './rep-connection.ts';
 import type { EngineRuntime } from './runtime.ts';
+import { sfUnchanged, type Coverage } from './sf-change-probe.ts';
 
 export interface RepReads {
   exchange: PlanInput['exchange'];
@@ -21,6 +22,8 @@ export interface RepReads {
   next: { syncStates: RepState['syncStates']; sfWatermarks: RepState['sfWatermarks']; sfSettled: NonNullable<RepState['sfSettled']> };
   versions: { exChangeKeys: Map<string, string>; sfModstamps: Map<string, string> };
   counts: { exchange: number; salesforce: number };
+  /** What this read covered of Salesforce (sf-change-probe.ts), recorded once the checkpoints are committed. */
+  coverage: Coverage;
 }
 
 const empty = <T>(): ChangeSet<T> => ({ full: false, upserts: [], deletes: [] });
@@ -62,7 +65,9 @@ export async function readRep(
     next: { syncStates: { ...state.syncStates }, sfWatermarks: { ...state.sfWatermarks }, sfSettled: { ...state.sfSettled } },
     versions: { exChangeKeys: new Map(), sfModstamps: new Map() },
     counts: { exchange: 0, salesforce: 0 },
+    coverage: {},
   };
+  const covered = rt.sfCoverage.get(rep.userId);
   const session = rt.session;
 
   if (config.contacts.direction !== 'dont-sync') {
@@ -75,16 +80,21 @@ export async function readRep(
       out.next.syncStates.contacts = changes.syncState;
     }
     const watermark = full.has('Contact') ? undefined : usableWatermark(state.sfWatermarks.Contact, rt.clock.now());
-    const readStart = rt.clock.now();
-    const sf = await readContacts(session, {
-      ...(config.contacts.filter === 'all' ? {} : { ownerId: rep.userId }),
-      mappedFields: Object.keys(config.contacts.mapping),
-      ...(watermark ? { watermark, settled: state.sfSettled?.Contact === watermark } : {}),
-    });
-    const deleted = watermark ? await readDeletedIds(session, 'Contact', rep.userId, watermark) : [];
-    out.salesforce.contacts = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
-    if (sf.watermark) out.next.sfWatermarks.Contact = sf.watermark;
-    setSettled(out.next.sfSettled, 'Contact', settledAfter(sf.watermark, readStart));
+    if (watermark && sfUnchanged(rt.sfProbe, covered, 'Contact', rep.userId, config.contacts.filter !== 'all')) {
+      out.coverage.Contact = rt.sfProbe!.at;
+    } else {
+      const readStart = rt.clock.now();
+      const sf = await readContacts(session, {
+        ...(config.contacts.filter === 'all' ? {} : { ownerId: rep.userId }),
+        mappedFields: Object.keys(config.contacts.mapping),
+        ...(watermark ? { watermark, settled: state.sfSettled?.Contact === watermark } : {}),
+      });
+      const deleted = watermark ? await readDeletedIds(session, 'Contact', rep.userId, watermark) : [];
+      out.salesforce.contacts = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+      if (sf.watermark) out.next.sfWatermarks.Contact = sf.watermark;
+      setSettled(out.next.sfSettled, 'Contact', settledAfter(sf.watermark, readStart));
+      out.coverage.Contact = readStart;
+    }
     const companies = out.exchange.contacts.upserts.map((c) => c.fields.CompanyName).filter((n): n is string => !!n);
     if (companies.length && config.contacts.direction !== 'salesforce-to-exchange') out.lookups.accountsByName = await accountsByName(session, companies);
     if (!out.salesforce.contacts.full) out.lookups.candidates = { sfContacts: await contactCandidates(rt, out.exchange.contacts.upserts, state, config) };
@@ -101,12 +111,17 @@ export async function readRep(
     out.exchange.events = { full: changes.full, upserts: items, deletes: changes.deleted.map((id) => ({ id, reason: 'deleted' as const })) };
     out.next.syncStates.calendar = changes.syncState;
     const watermark = full.has('Event') ? undefined : usableWatermark(state.sfWatermarks.Event, rt.clock.now());
-    const readStart = rt.clock.now();
-    const sf = await readEvents(session, { ownerId: rep.userId, now: readStart, ...(watermark ? { watermark, settled: state.sfSettled?.Event === watermark } : {}) });
-    const deleted = watermark ? await readDeletedIds(session, 'Event', rep.userId, watermark) : [];
-    out.salesforce.events = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
-    if (sf.watermark) out.next.sfWatermarks.Event = sf.watermark;
-    setSettled(out.next.sfSettled, 'Event', settledAfter(sf.watermark, readStart));
+    if (watermark && sfUnchanged(rt.sfProbe, covered, 'Event', rep.userId, true)) {
+      out.coverage.Event = rt.sfProbe!.at;
+    } else {
+      const readStart = rt.clock.now();
+      const sf = await readEvents(session, { ownerId: rep.userId, now: readStart, ...(watermark ? { watermark, settled: state.sfSettled?.Event === watermark } : {}) });
+      const deleted = watermark ? await readDeletedIds(session, 'Event', rep.userId, watermark) : [];
+      out.salesforce.events = { full: !watermark, upserts: sf.records, deletes: deleted.map((id) => ({ id, reason: 'deleted' as const })) };
+      if (sf.watermark) out.next.sfWatermarks.Event = sf.watermark;
+      setSettled(out.next.sfSettled, 'Event', settledAfter(sf.watermark, readStart));
+      out.coverage.Event = readStart;
+    }
     if (config.events.autoRelate) {
       const emails = [...new Set(items.flatMap((e) => e.attendees.map((a) => a.toLowerCase())))];
       if (emails.length) {

@@ -120,6 +120,8 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     const probe = structuredClone({ syncStates: store.state.syncStates, sfWatermarks: store.state.sfWatermarks, sfSettled: store.state.sfSettled }) as typeof store.state;
     checkpoints(probe);
     if (!sameCheckpoints(probe, store.state)) store.update(checkpoints);
+    // The checkpoints are committed (flushed in `finally`): only now may the change probe count this read as done.
+    rt.sfCoverage.set(user.Id, { ...rt.sfCoverage.get(user.Id), ...reads.coverage });
     synced = true;
     if (resetting) await finishReset(rt, job, store);
   } catch (error) {

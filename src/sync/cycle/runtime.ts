@@ -14,6 +14,7 @@ import { SalesforceSession } from '../salesforce/sf-session.ts';
 import type { EditionVerdict } from '../salesforce/org-checks.ts';
 import type { RepWorkerPool } from './worker-pool.ts';
 import { RepStateStore } from '../state/rep-state-store.ts';
+import type { Coverage, SfChangeProbe } from './sf-change-probe.ts';
 
 export interface ResolvedOptions {
   ewsTimeoutMs: number;
@@ -49,6 +50,10 @@ export interface EngineRuntime {
   permissionsVerified?: boolean;
   /** Mailboxes whose probe this cycle found no Salesforce_Sync (CON-01 creates it without looking again). */
   folderMissing: Set<string>;
+  /** What each rep (by SF user id) has read from Salesforce up to, for the cycle's change probe (sf-change-probe.ts). */
+  sfCoverage: Map<string, Coverage>;
+  /** This cycle's Salesforce change probe; undefined = every rep reads. */
+  sfProbe?: SfChangeProbe;
   /** Rep worker threads (options.workers > 0), started on first use. */
   pool?: RepWorkerPool;
 }
@@ -92,6 +97,7 @@ export function createRuntime(config: EngineConfig, deps: EngineDeps): EngineRun
     versions: new Map(),
     online: new Map(),
     folderMissing: new Set(),
+    sfCoverage: new Map(),
   };
 }
 
