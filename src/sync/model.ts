@@ -199,8 +199,12 @@ export interface RepState {
   unresolved: UnresolvedItem[];
   /** Per object and direction: has the initial sync completed. */
   initialSyncDone: Partial<Record<'Contact:salesforce-to-exchange' | 'Contact:exchange-to-salesforce' | 'Event:salesforce-to-exchange' | 'Event:exchange-to-salesforce', boolean>>;
-  /** Records synced, with the scenario time of each sync, for STAT-02 (last 60 min / 24 h). Pruned after 24 h. */
-  syncLog: Array<{ at: number; object: 'Contact' | 'Event' }>;
+  /**
+   * Records synced, with the scenario time of each sync, for STAT-02 (last 60 min / 24 h). Pruned after 24 h. One entry
+   * counts every record synced at the same instant (`count`, default 1): an initial sync of 1,500 items is one or two
+   * entries, not 1,500 — the logs of every rep are also kept in the org's activity file (issue #6).
+   */
+  syncLog: Array<{ at: number; object: 'Contact' | 'Event'; count?: number }>;
   resetStatus?: 'MarkedForReset' | 'ResetInProgress';
   /** Back-off: no EWS request for this rep before this instant (G-06). */
   backOffUntil?: number;

@@ -19,7 +19,7 @@ export interface RepOutcome {
   written: { salesforce: number; exchange: number };
   status: StatusValues;
   /** The rep's sync log (last 24 h) after the cycle, for the org's STAT-02 activity. */
-  syncLog?: Array<{ at: number; object: 'Contact' | 'Event' }>;
+  syncLog?: Array<{ at: number; object: 'Contact' | 'Event'; count?: number }>;
 }
 
 export function newOutcome(userId: string, rep: string): RepOutcome {

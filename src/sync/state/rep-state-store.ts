@@ -125,7 +125,10 @@ export class RepStateStore {
 
   /** Appends to the STAT-02 sync log without touching the pairing index. */
   logSync(at: number, object: Pairing['object']): void {
-    this.#db.data.syncLog.push({ at, object });
+    const log = this.#db.data.syncLog;
+    const last = log[log.length - 1];
+    if (last && last.at === at && last.object === object) last.count = (last.count ?? 1) + 1;
+    else log.push({ at, object });
     this.#dirty = true;
   }
 

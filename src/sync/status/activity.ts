@@ -31,8 +31,8 @@ export function orgActivity(logs: Iterable<RepState['syncLog']>, now: number, la
       if (entry.at > last[entry.object]) last[entry.object] = entry.at;
       const age = now - entry.at;
       if (age < 0) continue; // a clock never goes back; ignore entries from "the future" rather than count them
-      if (age <= HOUR_MS) o.last60Minutes += 1;
-      if (age <= DAY_MS) o.last24Hours += 1;
+      if (age <= HOUR_MS) o.last60Minutes += entry.count ?? 1;
+      if (age <= DAY_MS) o.last24Hours += entry.count ?? 1;
     }
   }
   for (const object of ['Contact', 'Event'] as const) {

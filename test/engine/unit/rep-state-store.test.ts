@@ -25,6 +25,15 @@ describe('RepStateStore (lowdb shard per org per rep)', () => {
     expect(again.findByEx('Contact', 'AAMk1')?.sfId).toBe('003A');
   });
 
+  it('logs records synced at one instant as one entry with a count (STAT-02 sync log)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
+    const s = await RepStateStore.open(dir, 'prod', 'ann@acme.test');
+    for (let i = 0; i < 3; i++) s.logSync(1_000, 'Contact');
+    s.logSync(1_000, 'Event');
+    s.logSync(2_000, 'Contact');
+    expect(s.state.syncLog).toEqual([{ at: 1_000, object: 'Contact', count: 3 }, { at: 1_000, object: 'Event' }, { at: 2_000, object: 'Contact' }]);
+  });
+
   it('keeps pairings one-to-one (G-04): re-pairing either id replaces the old pair', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'synclab-state-'));
     const s = await RepStateStore.open(dir, 'prod', 'ann@acme.test');

@@ -69,6 +69,11 @@ describe('STAT-02 org activity', () => {
     expect(orgActivity([], NOW).Contact).toEqual({ lastSyncActivity: null, freshness: 'never', last60Minutes: 0, last24Hours: 0 });
     expect(pruneSyncLog(logs[1], NOW)).toEqual([logs[1][1]]);
   });
+
+  it('an entry with a count stands for that many records (one entry per instant, issue #6)', () => {
+    const a = orgActivity([[{ at: NOW - 10 * 60_000, object: 'Contact' as const, count: 1_500 }, { at: NOW - 2 * 3_600_000, object: 'Contact' as const }]], NOW);
+    expect(a.Contact).toMatchObject({ last60Minutes: 1_500, last24Hours: 1_501 });
+  });
 });
 
 describe('STAT-01 system status', () => {
