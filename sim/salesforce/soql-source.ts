@@ -30,8 +30,9 @@ export function createSoqlSource(org: Org, userId: string): IndexedSoqlDataSourc
     },
     /**
      * Optional extension beyond SoqlDataSource: the visible rows whose `field` equals `value`, through the store's
-     * index. A SOQL engine may use it for a top-level `field = 'literal'` conjunct (e.g. OwnerId = '005…') instead of
-     * scanning every row; the result is the rows `rows()` would give, filtered (order may differ, as unordered SOQL may).
+     * index. A SOQL engine may use it for a top-level `field = 'literal'` or `field IN (…)` conjunct (OwnerId = '005…',
+     * Email IN (…)) instead of scanning every row; the result is the rows `rows()` would give, filtered (order may
+     * differ, as unordered SOQL may). Text fields match case-insensitively, as SOQL's `=` does.
      */
     *rowsWhere(objectName: string, field: string, value: unknown, { includeDeleted }: { includeDeleted: boolean }): Iterable<Row> {
       const schema = schemaFor(objectName);
@@ -39,8 +40,10 @@ export function createSoqlSource(org: Org, userId: string): IndexedSoqlDataSourc
       assertCanQuery(schema, perms);
       const f = schema.fields.find((x) => x.name.toLowerCase() === field.toLowerCase());
       if (!f) return;
-      const key = f.type === 'id' || f.type === 'reference' ? (normalizeId(value) ?? value) : value;
-      for (const row of org.store.rowsWhere(schema.name, f.name, key)) {
+      const exact = f.type === 'id' || f.type === 'reference';
+      const key = exact ? (normalizeId(value) ?? value) : value;
+      // Text compares case-insensitively in SOQL, so text fields go through the case-folded index.
+      for (const row of org.store.rowsWhere(schema.name, f.name, key, { foldCase: !exact })) {
         if (row.IsDeleted === true && !includeDeleted) continue;
         if (canRead(org, userId, schema, row, perms)) yield row;
       }

@@ -54,7 +54,7 @@ export class RecordStore {
   #deleteLog: DeleteLogEntry[] = [];
   #journal: Journal | undefined;
   /** Equality indexes, built on first use per (type, field) and kept up to date by every write. */
-  #indexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
+  #indexes = new Map<string, Map<string, ValueIndex>>();
   #shared = new Map<string, string>();
 
   get(id: string): StoredRecord | undefined {
@@ -73,25 +73,31 @@ export class RecordStore {
 
   /**
    * Rows of `type` whose `field` equals `value` (deleted ones included), through an index: lookups by OwnerId,
-   * AccountId, EventId… stay O(matches) on orgs with hundreds of thousands of records.
+   * AccountId, EventId… stay O(matches) on orgs with hundreds of thousands of records. `foldCase` compares text the
+   * way SOQL does (`Email = 'X'` matches x): a separate index of lower-cased values, for `Name IN (…)` and the like.
    */
-  *rowsWhere(type: string, field: string, value: unknown): Iterable<Row> {
-    const ids = this.#index(type, field).get(value);
-    if (!ids) return;
-    for (const id of [...ids]) {
+  *rowsWhere(type: string, field: string, value: unknown, options: { foldCase?: boolean } = {}): Iterable<Row> {
+    const fold = options.foldCase === true;
+    const key = fold ? folded(value) : value;
+    const ids = this.#index(type, field, fold).get(key);
+    if (ids === undefined) return;
+    for (const id of typeof ids === 'string' ? [ids] : [...ids]) {
       const rec = this.#records.get(id);
-      if (rec && rec.row[field] === value) yield rec.row;
+      if (!rec) continue;
+      const current = rec.row[field];
+      if (fold ? folded(current) === key : current === value) yield rec.row;
     }
   }
 
-  #index(type: string, field: string): Map<unknown, Set<string>> {
+  #index(type: string, field: string, fold = false): ValueIndex {
     let byField = this.#indexes.get(type);
     if (!byField) this.#indexes.set(type, (byField = new Map()));
-    let index = byField.get(field);
+    const name = fold ? `${field}${FOLDED}` : field;
+    let index = byField.get(name);
     if (!index) {
       index = new Map();
-      byField.set(field, index);
-      for (const row of this.rowsOf(type)) addTo(index, row[field], row.Id as string);
+      byField.set(name, index);
+      for (const row of this.rowsOf(type)) addTo(index, fold ? folded(row[field]) : row[field], row.Id as string);
     }
     return index;
   }
@@ -99,13 +105,13 @@ export class RecordStore {
   #unindex(type: string, row: Row): void {
     const byField = this.#indexes.get(type);
     if (!byField) return;
-    for (const [field, index] of byField) index.get(row[field])?.delete(row.Id as string);
+    for (const [name, index] of byField) removeFrom(index, indexedValue(name, row), row.Id as string);
   }
 
   #reindex(type: string, row: Row): void {
     const byField = this.#indexes.get(type);
     if (!byField) return;
-    for (const [field, index] of byField) addTo(index, row[field], row.Id as string);
+    for (const [name, index] of byField) addTo(index, indexedValue(name, row), row.Id as string);
   }
 
   count(type: string, includeDeleted = false): number {
@@ -208,8 +214,39 @@ export class RecordStore {
   }
 }
 
-function addTo(index: Map<unknown, Set<string>>, value: unknown, id: string): void {
-  let ids = index.get(value);
-  if (!ids) index.set(value, (ids = new Set()));
-  ids.add(id);
+/**
+ * Ids by field value. Most values name one record (an email, an event's relation), so a lone id is kept as the string
+ * itself and becomes a Set only when a second record shares the value: ~150 bytes less per entry, on indexes of up to
+ * 1.4 M records in a large rehearsal.
+ */
+type ValueIndex = Map<unknown, string | Set<string>>;
+
+/** Suffix of the index name of a case-folded (lower-cased) index. */
+const FOLDED = '\u0000folded';
+
+function folded(value: unknown): unknown {
+  return typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+function indexedValue(name: string, row: Row): unknown {
+  return name.endsWith(FOLDED) ? folded(row[name.slice(0, -FOLDED.length)]) : row[name];
+}
+
+function addTo(index: ValueIndex, value: unknown, id: string): void {
+  const ids = index.get(value);
+  if (ids === undefined) index.set(value, id);
+  else if (typeof ids === 'string') {
+    if (ids !== id) index.set(value, new Set([ids, id]));
+  } else ids.add(id);
+}
+
+function removeFrom(index: ValueIndex, value: unknown, id: string): void {
+  const ids = index.get(value);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) index.delete(value);
+  } else {
+    ids.delete(id);
+    if (ids.size === 0) index.delete(value);
+  }
 }
