@@ -10,6 +10,8 @@ import type { ObjectSchema } from './schema/index.ts';
 import type { Row } from './store.ts';
 
 const prototypes = new Map<string, Row>();
+/** The object type of each prototype, so a stored row tells its type without a wrapper object (store.ts). */
+const typeByPrototype = new Map<object, string>();
 
 /** The shared defaults of one object type: every field, at its default value or null. */
 function defaultsOf(schema: ObjectSchema): Row {
@@ -18,6 +20,7 @@ function defaultsOf(schema: ObjectSchema): Row {
     proto = {};
     for (const f of schema.fields) proto[f.name] = f.defaultValue ?? null;
     prototypes.set(schema.name, proto);
+    typeByPrototype.set(proto, schema.name);
   }
   return proto;
 }
@@ -47,4 +50,10 @@ export function denseRow(row: Row): Row {
   if (proto && proto !== Object.prototype) for (const key of Object.keys(proto)) out[key] = row[key];
   for (const key of Object.keys(row)) out[key] = row[key];
   return out;
+}
+
+/** The object type a row was made for (its defaults prototype), or undefined for a plain object. */
+export function typeOfRow(row: Row): string | undefined {
+  const proto = Object.getPrototypeOf(row) as object | null;
+  return proto ? typeByPrototype.get(proto) : undefined;
 }

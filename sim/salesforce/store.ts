@@ -5,7 +5,7 @@
  * request. Rows hold REST-form values keyed by canonical field names (datetimes as ISO strings ending in Z).
  */
 
-import { adoptRow, copyRow } from './row.ts';
+import { adoptRow, copyRow, typeOfRow } from './row.ts';
 import { schemaFor } from './schema/index.ts';
 
 export type Row = Record<string, unknown>;
@@ -48,7 +48,13 @@ const PERMISSION_TYPES = new Set(['User', 'Profile', 'PermissionSet', 'Permissio
 export class RecordStore {
   /** Bumped on every write to a permission-bearing type, so permission lookups can be cached between such writes. */
   setupVersion = 0;
-  #records = new Map<string, StoredRecord>();
+  /**
+   * Rows by id. The type is not kept beside each row (a {type, row} object per record is ~46 MB for a large
+   * rehearsal): a row made by `newRow` knows it from its prototype, and the few plain rows (tests, old snapshots)
+   * are listed in `#plainTypes`.
+   */
+  #rows = new Map<string, Row>();
+  #plainTypes = new Map<string, string>();
   /** Per-type index so scans of one object do not walk the whole org. */
   #byType = new Map<string, Set<string>>();
   #deleteLog: DeleteLogEntry[] = [];
@@ -58,7 +64,18 @@ export class RecordStore {
   #shared = new Map<string, string>();
 
   get(id: string): StoredRecord | undefined {
-    return this.#records.get(id);
+    return this.#record(id);
+  }
+
+  #record(id: string): StoredRecord | undefined {
+    const row = this.#rows.get(id);
+    if (row === undefined) return undefined;
+    return { type: this.#plainTypes.get(id) ?? typeOfRow(row)!, row };
+  }
+
+  #forget(id: string): void {
+    this.#rows.delete(id);
+    this.#plainTypes.delete(id);
   }
 
   /** Every row of a type, deleted ones included (callers filter IsDeleted). Insertion order. */
@@ -66,8 +83,8 @@ export class RecordStore {
     const ids = this.#byType.get(type);
     if (!ids) return;
     for (const id of ids) {
-      const rec = this.#records.get(id);
-      if (rec) yield rec.row;
+      const row = this.#rows.get(id);
+      if (row) yield row;
     }
   }
 
@@ -82,10 +99,10 @@ export class RecordStore {
     const ids = this.#index(type, field, fold).get(key);
     if (ids === undefined) return;
     for (const id of typeof ids === 'string' ? [ids] : [...ids]) {
-      const rec = this.#records.get(id);
-      if (!rec) continue;
-      const current = rec.row[field];
-      if (fold ? folded(current) === key : current === value) yield rec.row;
+      const row = this.#rows.get(id);
+      if (!row) continue;
+      const current = row[field];
+      if (fold ? folded(current) === key : current === value) yield row;
     }
   }
 
@@ -131,9 +148,11 @@ export class RecordStore {
     }
     if (PERMISSION_TYPES.has(type)) this.setupVersion++;
     this.#remember(id);
-    const previous = this.#records.get(id);
+    const previous = this.#record(id);
     if (previous) this.#unindex(previous.type, previous.row);
-    this.#records.set(id, { type, row });
+    this.#rows.set(id, row);
+    if (typeOfRow(row) === type) this.#plainTypes.delete(id);
+    else this.#plainTypes.set(id, type);
     this.#reindex(type, row);
     let ids = this.#byType.get(type);
     if (!ids) this.#byType.set(type, (ids = new Set()));
@@ -142,12 +161,12 @@ export class RecordStore {
 
   /** Removes a row for good (used by rollbacks and by the recycle-bin purge; not by a DELETE, which soft-deletes). */
   purge(id: string): void {
-    const rec = this.#records.get(id);
+    const rec = this.#record(id);
     if (!rec) return;
     if (PERMISSION_TYPES.has(rec.type)) this.setupVersion++;
     this.#remember(id);
     this.#unindex(rec.type, rec.row);
-    this.#records.delete(id);
+    this.#forget(id);
     this.#byType.get(rec.type)?.delete(id);
   }
 
@@ -174,12 +193,12 @@ export class RecordStore {
     if (!journal) return;
     this.setupVersion++;
     for (const [id, prior] of journal.before) {
-      const current = this.#records.get(id);
+      const current = this.#record(id);
       if (current) {
         this.#byType.get(current.type)?.delete(id);
         this.#unindex(current.type, current.row);
       }
-      this.#records.delete(id);
+      this.#forget(id);
       if (prior) this.put(prior.type, prior.row);
     }
     this.#deleteLog.length = journal.deleteLogLength;
@@ -188,20 +207,23 @@ export class RecordStore {
   #remember(id: string): void {
     const journal = this.#journal;
     if (!journal || journal.before.has(id)) return;
-    const current = this.#records.get(id);
+    const current = this.#record(id);
     journal.before.set(id, current ? { type: current.type, row: copyRow(current.row) } : undefined);
   }
 
   /** The live state, not a copy: the caller (Org.snapshot) deep-copies it once. */
   exportState(): StoreState {
-    return { records: this.#records, deleteLog: this.#deleteLog };
+    const records = new Map<string, StoredRecord>();
+    for (const id of this.#rows.keys()) records.set(id, this.#record(id)!);
+    return { records, deleteLog: this.#deleteLog };
   }
 
   /** Takes ownership of `state` (the caller passes a copy). */
   importState(state: StoreState): void {
     const copy = state;
     this.setupVersion++;
-    this.#records = new Map();
+    this.#rows = new Map();
+    this.#plainTypes = new Map();
     this.#byType = new Map();
     this.#indexes = new Map();
     this.#journal = undefined;

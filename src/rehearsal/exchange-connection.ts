@@ -53,13 +53,11 @@ export function exchangeWorldAccess(file: OrgFile, c: RehearsalConnection): { au
 
 /** The Salesforce org's Lightning Sync setup fields for this connection (the sim's LightningSyncSetup record). */
 export function lightningSyncSetup(file: OrgFile, c: RehearsalConnection): LightningSyncSetupSpec {
-  // Exchange Online serves EWS at one well-known endpoint (outlook.office365.com/EWS/Exchange.asmx), so the setup
-  // names it instead of Autodiscover — as scenarios/connection/basic-auth-retired and oauth-token-refresh do. Also
-  // why: ews-javascript-api rejects an Autodiscover 401 with the bare HTML body, which the engine cannot tell from
-  // any other failure, so a retired-Basic tenant would show as an unclassified HttpError instead of CONN-08.
-  const ews = file.exchange.version === 'ExchangeOnline' && file.exchange.hybrid !== true ? { ewsUrl: '{exchange.ews}' } : {};
-  if (c.oauth) return { method: 'oauth', oauthTenantId: c.oauth.tenantId, ...ews };
-  return { method: 'service-account', serviceAccountUsername: c.serviceAccount!.username, additionalDomains: file.exchange.additionalDomains ?? [], ...ews };
+  // OAuth connects to Exchange Online's one well-known EWS endpoint (outlook.office365.com/EWS/Exchange.asmx): the
+  // setup names it, as scenarios/connection/oauth-token-refresh does. A service account finds its EWS URL through
+  // Autodiscover, as on a real rollout (a 401 there is recognised as CONN-08 since the engine keeps the status).
+  if (c.oauth) return { method: 'oauth', oauthTenantId: c.oauth.tenantId, ewsUrl: '{exchange.ews}' };
+  return { method: 'service-account', serviceAccountUsername: c.serviceAccount!.username, additionalDomains: file.exchange.additionalDomains ?? [] };
 }
 
 /** The engine's `exchange` config, as the scenario environment builds it for the same world. */

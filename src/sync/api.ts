@@ -96,6 +96,8 @@ export interface Finding {
   sfId?: string;
   exId?: string;
   field?: string;
+  /** A finding that sums up several items (EVT-04: the events of one rep's cycle left outside the filter): how many. */
+  count?: number;
   before?: unknown;
   after?: unknown;
   /** For multi-org collisions: the other org's id. */

@@ -70,12 +70,13 @@ export function checkCounts(ctx: RunContext, a: ExpectArgs<'counts'>): Outcome {
     ? cycles.reduce((n, c) => n + Object.entries(c.operations).filter(([k]) => opMatches(k, a.operation!, sim)).reduce((m, [, v]) => m + v, 0), 0)
     : cycles.reduce((n, c) => n + pickSide(c.requests), 0);
   const writes = cycles.reduce((n, c) => n + pickSide(c.writes), 0);
-  const errors = cycles.reduce((n, c) => n + c.errors.length, 0);
+  const errors = cycles.reduce((n, c) => n + c.errors.filter((e) => (!a.errorCode || e.code === a.errorCode) && (!a.errorRule || e.rule === a.errorRule)).length, 0);
   const actual = { requests, writes, errors, cycles: cycles.map((c) => `${c.org}#${c.n}`) };
   const problems: string[] = [];
   if (a.requests !== undefined && !matchCount(requests, a.requests)) problems.push(`${requests} requests (expected ${describeCount(a.requests)})`);
   if (a.writes !== undefined && !matchCount(writes, a.writes)) problems.push(`${writes} writes (expected ${describeCount(a.writes)})`);
-  if (a.errors !== undefined && !matchCount(errors, a.errors)) problems.push(`${errors} engine errors (expected ${describeCount(a.errors)})`);
+  const errorFilter = [a.errorCode, a.errorRule].filter(Boolean).join(' ');
+  if (a.errors !== undefined && !matchCount(errors, a.errors)) problems.push(`${errors} engine errors${errorFilter ? ` (${errorFilter})` : ''} (expected ${describeCount(a.errors)})`);
   if (problems.length === 0) return pass(actual);
   const expected = { ...(a.requests !== undefined ? { requests: a.requests } : {}), ...(a.writes !== undefined ? { writes: a.writes } : {}), ...(a.errors !== undefined ? { errors: a.errors } : {}) };
   const detail = cycles.flatMap((c) => c.errors.map((e) => `${e.code}: ${e.message}`)).slice(0, 3);

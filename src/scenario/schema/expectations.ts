@@ -66,6 +66,8 @@ export const EXPECT_SCHEMAS = {
     requests: CountMatcher.optional(),
     writes: CountMatcher.optional(),
     errors: CountMatcher.optional().meta({ description: 'Errors the engine reported in those cycles' }),
+    errorCode: z.string().min(1).optional().meta({ description: 'Count only engine errors with this code (e.g. HttpUnauthorized); with errors' }),
+    errorRule: z.string().min(1).optional().meta({ description: 'Count only engine errors citing this rule (e.g. CONN-08); with errors' }),
   }),
   backoff: z.strictObject({
     fault: z.string().min(1).meta({ description: 'Id of a faults: entry with a server-busy (backOffMs) or http-503 (retryAfterSeconds) effect' }),

@@ -8,7 +8,7 @@
 import type { Clock } from '#time/clock.ts';
 import type { Rng } from '#util/random.ts';
 import { EwsError, toEwsError } from './ews-error.ts';
-import { takeRetryAfter } from './xhr-dispatcher.ts';
+import { takeFailedStatus, takeRetryAfter } from './xhr-dispatcher.ts';
 
 /** The instant before which no request may go to one mailbox. Shared by every call for that mailbox. */
 export interface BackOffGate {
@@ -47,7 +47,9 @@ export async function callEws<T>(ctx: EwsCallContext, operation: string, fn: () 
     try {
       return await withWallTimeout(fn, ctx.timeoutMs, operation);
     } catch (raw) {
-      const error = toEwsError(raw, operation);
+      // A bare string rejection (AutodiscoverService) has lost its HTTP status: the dispatcher kept it.
+      const failedStatus = takeFailedStatus(ctx.channelId);
+      const error = toEwsError(typeof raw === 'string' && failedStatus ? { message: raw, HttpStatusCode: failedStatus } : raw, operation);
       const retryable = error.throttled || (options.idempotent === true && (error.code === 'Timeout' || error.code === 'NetworkError'));
       if (!retryable) throw error;
       const waitMs = backOffFor(error, ctx, attempt);

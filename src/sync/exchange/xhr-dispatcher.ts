@@ -26,6 +26,8 @@ interface Channel {
   api: XhrApi;
   /** Retry-After of the last 503 answered on this channel, ms (G-06). */
   lastRetryAfterMs?: number;
+  /** HTTP status of the last failed exchange, for rejections that lose it (see `takeFailedStatus`). */
+  lastFailedStatus?: number;
 }
 
 type XhrOptions = Parameters<XhrApi['xhr']>[0];
@@ -44,9 +46,12 @@ class EngineXhrDispatcher {
   async xhr(options: XhrOptions, progress?: XhrProgress): XhrResult {
     const { channel, forwarded } = route(options);
     try {
-      return await channel.api.xhr(forwarded, progress);
+      const response = await channel.api.xhr(forwarded, progress);
+      channel.lastFailedStatus = undefined;
+      return response;
     } catch (failure) {
       const status = (failure as { status?: number }).status;
+      channel.lastFailedStatus = status;
       if (status === 503 || status === 429) channel.lastRetryAfterMs = parseRetryAfter(failure);
       // A 500 the library cannot parse would hang the call and leak an unhandledRejection (stray-rejections.ts).
       const fault = failure && typeof failure === 'object' ? soapFaultFor500(status, (failure as { responseText?: unknown }).responseText, String(forwarded.url)) : undefined;
@@ -98,6 +103,18 @@ export function takeRetryAfter(id: string): number | undefined {
   const channel = channels.get(id);
   const value = channel?.lastRetryAfterMs;
   if (channel) channel.lastRetryAfterMs = undefined;
+  return value;
+}
+
+/**
+ * HTTP status of the last failed request on this channel, consumed by the caller. ews-javascript-api's
+ * AutodiscoverService rejects a failed request with the bare response body (a string: no status), so a 401 from
+ * Autodiscover (Basic retired, CONN-08) would otherwise be an anonymous "HttpError".
+ */
+export function takeFailedStatus(id: string): number | undefined {
+  const channel = channels.get(id);
+  const value = channel?.lastFailedStatus;
+  if (channel) channel.lastFailedStatus = undefined;
   return value;
 }
 

@@ -56,7 +56,7 @@ function planEvents(b: PlanBuilder): void {
   planUnpaired(b, a, { sf, ex, ...paired, fullSf: salesforce.events.full, exStamp: (e) => ({ orgId: e.stampedOrgId, recordId: e.stampedRecordId }) });
   if (a.outOfWindow > 0) {
     b.find('out-of-window', 'EVT-04',
-      `${a.outOfWindow} event(s) outside the event filter (${a.windowLabel}) were not synced`, { object: 'Event' });
+      `${a.outOfWindow} event(s) outside the event filter (${a.windowLabel}) were not synced`, { object: 'Event', count: a.outOfWindow });
   }
 }
 

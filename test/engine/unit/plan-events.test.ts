@@ -91,7 +91,7 @@ describe('EVT-04 / CFG-07 event window (rep time zone)', () => {
   ])('%s: an event ending at %s syncs EX→SF: %s', (filter, end, syncs) => {
     const out = planRep(makeInput({ config: makeConfig({ EventFilter: filter }), exEvents: [ended(end)] }));
     expect(types(out)).toEqual(syncs ? ['create-sf-event'] : []);
-    if (!syncs) expect(out.findings).toEqual([expect.objectContaining({ kind: 'out-of-window', rule: 'EVT-04' })]);
+    if (!syncs) expect(out.findings).toEqual([expect.objectContaining({ kind: 'out-of-window', rule: 'EVT-04', count: 1 })]);
   });
 
   it('LAST N DAYS counts whole days back from today in the rep zone', () => {

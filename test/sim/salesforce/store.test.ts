@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordStore } from '../../../sim/salesforce/store.ts';
+import { newRow } from '../../../sim/salesforce/row.ts';
+import { requireSchema } from '../../../sim/salesforce/schema/index.ts';
 
 const ids = (rows: Iterable<Record<string, unknown>>): unknown[] => [...rows].map((r) => r.Id);
 
@@ -20,6 +22,18 @@ describe('RecordStore indexes and journal', () => {
     expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u1'))).toEqual([]);
     expect(ids(store.rowsWhere('Contact', 'OwnerId', 'u2')).sort()).toEqual(['a', 'b']);
     expect(store.get('c')).toBeUndefined();
+  });
+
+  it('tells each row\'s type without a wrapper: from the row\'s defaults prototype, or as given for a plain row', () => {
+    const store = new RecordStore();
+    const typed = Object.assign(newRow(requireSchema('Event')), { Id: 'e1' });
+    store.put('Event', typed);
+    store.put('Contact', { Id: 'c1' });
+    expect(store.get('e1')).toEqual({ type: 'Event', row: typed });
+    expect(store.get('c1')?.type).toBe('Contact');
+    expect([...store.exportState().records.values()].map((r) => r.type)).toEqual(['Event', 'Contact']);
+    store.purge('c1');
+    expect(store.get('c1')).toBeUndefined();
   });
 
   it('a rollback restores the delete log and bumps the permission version', () => {
