@@ -217,6 +217,11 @@ export interface RepState {
    * is gone (ERR-01, G-01) although the change feed has moved past them. `code` suppresses a repeated error record.
    */
   retry?: Array<{ object: 'Contact' | 'Event'; source: 'salesforce' | 'exchange'; id: string; code: string; since: number }>;
+  /**
+   * How many pairings there are per object, as of the last write (state/shard-codec.ts): the status counts of a rep
+   * whose pairings were never loaded this cycle (a quiet rep) come from here.
+   */
+  pairingCounts?: Partial<Record<'Contact' | 'Event', number>>;
 }
 
 /**

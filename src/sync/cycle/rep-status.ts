@@ -4,6 +4,7 @@
  * cycle learned, then written ONLY where a field changed (G-02: a no-change cycle writes nothing). One status record
  * per rep; records are created when missing and updated field by field.
  */
+import { pairingCount } from '../state/shard-codec.ts';
 import type { DirectionStatus, EffectiveConfig, RepState } from '../model.ts';
 import { createRecords, updateRecords } from '../salesforce/record-writes.ts';
 import type { UserStatusRecord } from '../salesforce/setup-reader.ts';
@@ -62,8 +63,9 @@ export function countsAndTimes(state: RepState | undefined, previous: UserStatus
   if (!state) return {};
   const last = state.syncLog.reduce((max, e) => Math.max(max, e.at), 0);
   return {
-    ContactsInSync: state.pairings.filter((p) => p.object === 'Contact').length,
-    EventsInSync: state.pairings.filter((p) => p.object === 'Event').length,
+    // A quiet rep's pairings are not loaded: their counts as of the last write are (state/shard-codec.ts).
+    ContactsInSync: pairingCount(state, 'Contact'),
+    EventsInSync: pairingCount(state, 'Event'),
     LastSyncTime: last > 0 ? new Date(last).toISOString() : ((previous?.LastSyncTime as string | null | undefined) ?? null),
   };
 }

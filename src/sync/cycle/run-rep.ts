@@ -4,9 +4,10 @@
  * records (ERR-01), checkpoints, and the status values the cycle writes afterwards. A failure that stops the rep is
  * recorded (summary error, status, finding) and never stops the other reps.
  */
-import type { EffectiveConfig, RepContext, RepState } from '../model.ts';
+import type { EffectiveConfig, PlanOutput, RepContext, RepState } from '../model.ts';
 import { applyPlan, writeErrorRecords } from '../apply.ts';
 import { atTime } from '../findings.ts';
+import { nothingToPlan } from '../plan/quiet.ts';
 import { planRep } from '../plan/index.ts';
 import { EwsError } from '../exchange/ews-error.ts';
 import type { SetupRecord, SfUser, UserStatusRecord } from '../salesforce/setup-reader.ts';
@@ -25,6 +26,9 @@ export interface RepJob {
   config: EffectiveConfig;
   status: UserStatusRecord | undefined;
 }
+
+/** What planRep returns for a rep with nothing to plan (fresh arrays: callers may append to them). */
+const emptyPlan = (): PlanOutput => ({ actions: [], findings: [], summary: [], stateUpdates: {} });
 
 export interface CycleScope {
   org: { label: string; orgId: string };
@@ -70,12 +74,16 @@ export async function runRep(rt: EngineRuntime, scope: CycleScope, job: RepJob):
     out.status.CalendarFolderFound = config.events.direction === 'dont-sync' ? null : true;
     out.read = reads.counts;
     const now = rt.clock.now();
-    const plan = planRep({
+    const planInput = {
       org: scope.org, rep, config, now,
       outlookIntegration: { orgEnabled: scope.setup?.OutlookIntegrationEnabled !== false, repSetUp: user.OutlookIntegrationSetUp === true },
-      state: store.state, exchange: reads.exchange, salesforce: reads.salesforce,
+      exchange: reads.exchange, salesforce: reads.salesforce,
       lookups: { ...reads.lookups, syncingEmails: scope.syncingEmails },
-    });
+    };
+    // A quiet rep is not planned at all, so its pairings are never parsed (plan/quiet.ts). A Reset Sync in progress
+    // or items to retry always plan.
+    const quiet = !resetting && !store.state.retry?.length && nothingToPlan({ ...planInput, state: store.state });
+    const plan = quiet ? emptyPlan() : planRep({ ...planInput, state: store.state });
     out.actions = plan.summary;
     out.findings = atTime(plan.findings, now);
     if (dry) return out;

@@ -1,6 +1,6 @@
 /**
  * @module
- * One lowdb shard per org per rep: `<stateDir>/<org>/<rep>.json`, compact JSON. A single file for every rep does not
+ * One lowdb shard per org per rep: `<stateDir>/<org>/<rep>.json`, compact JSON in two lines (shard-codec.ts). A single file for every rep does not
  * scale (lowdb rewrites the whole file on every write and fails outright near 1.5 M records — perf-ceilings.md), so
  * each rep's pairings live alone and a write costs only that rep's size.
  *
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { Pairing, RepState, WriteIntent } from '../model.ts';
+import { parseShard, stringifyShard } from './shard-codec.ts';
 
 export function emptyRepState(org: string, rep: string): RepState {
   return {
@@ -54,7 +55,7 @@ export class RepStateStore {
   static async open(stateDir: string, org: string, rep: string): Promise<RepStateStore> {
     const file = shardPath(stateDir, org, rep);
     await mkdir(path.dirname(file), { recursive: true });
-    const adapter = new DataFile<RepState>(file, { parse: parseState(file), stringify: (data) => JSON.stringify(data) });
+    const adapter = new DataFile<RepState>(file, { parse: parseState(file), stringify: stringifyShard });
     const db = new Low<RepState>(adapter, emptyRepState(org, rep));
     await db.read();
     if (db.data.org !== org || db.data.rep.toLowerCase() !== rep.toLowerCase()) {
@@ -173,16 +174,13 @@ export class RepStateStore {
 
 function parseState(file: string): (text: string) => RepState {
   return (text) => {
-    let data: unknown;
     try {
-      data = JSON.parse(text);
+      return parseShard(text, file);
     } catch (error) {
-      throw new Error(`state: ${file} is not valid JSON (${(error as Error).message}); restore it from a backup or delete it to resync this rep from scratch`);
+      if (error instanceof SyntaxError) {
+        throw new Error(`state: ${file} is not valid JSON (${error.message}); restore it from a backup or delete it to resync this rep from scratch`);
+      }
+      throw error;
     }
-    const state = data as Partial<RepState>;
-    if (!state || typeof state !== 'object' || state.version !== 1 || !Array.isArray(state.pairings)) {
-      throw new Error(`state: ${file} is not a synclab rep state (version 1); delete it to resync this rep from scratch`);
-    }
-    return state as RepState;
   };
 }
