@@ -4,7 +4,7 @@
  * under 2 % of the initial sync; it also saves the org's daily API budget). Each object is asked once, for the org:
  * whose records (deleted ones included) changed since the oldest point every rep has read up to?
  *
- *   SELECT OwnerId FROM Contact WHERE SystemModstamp >= <since>        (queryAll)
+ *   SELECT OwnerId FROM Contact WHERE SystemModstamp >= <since> LIMIT 2001        (queryAll)
  *
  * A rep whose records are not in the answer has nothing to read: its per-rep query (`OwnerId = rep AND
  * SystemModstamp >= watermark`, plus the deleted ids) would return nothing, because everything before `since` it has
@@ -44,13 +44,15 @@ export async function probeSfChanges(session: SalesforceSession, coverage: Cover
   if (!Number.isFinite(since)) return undefined;
   const owners = { Contact: new Set<string>(), Event: new Set<string>() } as SfChangeProbe['owners'];
   for (const object of objects) {
-    const soql = `SELECT OwnerId FROM ${object} WHERE SystemModstamp >= ${soqlDateTime(Math.floor(since / 1000) * 1000)}`;
+    // LIMIT: past one page the answer is "many" anyway, and the org need not gather (nor keep for queryMore) the
+    // 1.4 M records the first cycle after an initial sync would otherwise match.
+    const soql = `SELECT OwnerId FROM ${object} WHERE SystemModstamp >= ${soqlDateTime(Math.floor(since / 1000) * 1000)} LIMIT ${PAGE + 1}`;
     const page = await session.call(
       `queryAll ${object} (change probe)`,
       async (conn): Promise<{ done: boolean; records: Array<{ OwnerId?: string }> }> => await conn.query<{ OwnerId?: string }>(soql, { autoFetch: false, scanAll: true }),
       { idempotent: true },
     );
-    if (!page.done || page.records.length >= PAGE) owners[object] = 'many';
+    if (!page.done || page.records.length > PAGE) owners[object] = 'many';
     else for (const r of page.records) if (r.OwnerId) (owners[object] as Set<string>).add(String(r.OwnerId));
   }
   return { since, at: now, owners };
