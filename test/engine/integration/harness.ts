@@ -34,6 +34,21 @@ export interface HarnessWorld {
   autodiscover?: boolean;
 }
 
+/** One rep, one Salesforce contact, one Outlook meeting: the smallest world where both objects sync both ways. */
+export function oneRepWorld(): HarnessWorld {
+  return {
+    mailboxes: [{
+      address: 'ann@acme.test', department: 'Sales',
+      calendar: [{ subject: 'Call with Acme', start: '2026-03-03T15:00:00Z', end: '2026-03-03T16:00:00Z' }],
+    }],
+    org: {
+      users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }],
+      contacts: [{ owner: 'ann', firstName: 'Pat', lastName: 'Lee', email: 'pat@example.test', title: 'CTO' }],
+      configs: [{ name: 'Sales', users: ['ann'] }],
+    },
+  };
+}
+
 export async function startHarness(world: HarnessWorld, seed = 7): Promise<Harness> {
   const clock = new ScenarioClock(START);
   const ex = await startExchangeSim({

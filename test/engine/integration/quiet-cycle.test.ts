@@ -6,7 +6,7 @@
  * millisecond of an unsettled watermark is still picked up.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, writesSince, type Harness } from './harness.ts';
+import { oneRepWorld, startHarness, writesSince, type Harness } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -17,17 +17,7 @@ afterEach(async () => {
 const HOUR = 3_600_000;
 
 async function start(): Promise<Harness> {
-  return startHarness({
-    mailboxes: [{
-      address: 'ann@acme.test', department: 'Sales',
-      calendar: [{ subject: 'Call with Acme', start: '2026-03-03T15:00:00Z', end: '2026-03-03T16:00:00Z' }],
-    }],
-    org: {
-      users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }],
-      contacts: [{ owner: 'ann', firstName: 'Pat', lastName: 'Lee', email: 'pat@example.test', title: 'CTO' }],
-      configs: [{ name: 'Sales', users: ['ann'] }],
-    },
-  });
+  return startHarness(oneRepWorld());
 }
 
 describe('quiet cycles and settled Salesforce watermarks (issue #6 §6, G-02)', () => {

@@ -3,7 +3,7 @@
  * from the cycle summary but changes nothing the engine writes, counts or reports as findings.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { oneRepWorld, startHarness, type Harness } from './harness.ts';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -11,17 +11,7 @@ afterEach(async () => {
 });
 
 async function cycle(recordActions: boolean | undefined) {
-  const h = await startHarness({
-    mailboxes: [{
-      address: 'ann@acme.test', department: 'Sales',
-      calendar: [{ subject: 'Call with Acme', start: '2026-03-03T15:00:00Z', end: '2026-03-03T16:00:00Z' }],
-    }],
-    org: {
-      users: [{ ref: 'ann', email: 'ann@acme.test', timeZone: 'UTC' }],
-      contacts: [{ owner: 'ann', firstName: 'Pat', lastName: 'Lee', email: 'pat@example.test', title: 'CTO' }],
-      configs: [{ name: 'Sales', users: ['ann'] }],
-    },
-  });
+  const h = await startHarness(oneRepWorld());
   harnesses.push(h);
   const engine = h.engine(recordActions === undefined ? {} : { recordActions });
   return engine.runCycle();
