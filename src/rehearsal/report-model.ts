@@ -37,11 +37,6 @@ export function subjectOf(def: (typeof RISKS)[number], f: Finding): string {
   return `${f.org}|${f.sfId ?? f.exId ?? f.message}`;
 }
 
-/** A finding standing for several items (EVT-04 sums up a rep's cycle) counts as that many. */
-function itemsIn(f: Finding): number {
-  return f.count ?? 1;
-}
-
 export function buildRehearsalReport(run: RehearsalRun, fileLabel: string, scrub: (s: string) => string): RehearsalReport {
   const matches = (def: (typeof RISKS)[number], f: Finding) => def.kinds.includes(f.kind) && (!def.onlyRules || def.onlyRules.includes(f.rule));
   const risks = RISKS.map((def): RiskRow => {
@@ -52,7 +47,8 @@ export function buildRehearsalReport(run: RehearsalRun, fileLabel: string, scrub
     for (const c of run.cycles) for (const f of riskFindings(c.summary)) { // R-OAUTH: + CONN-05/08 rep errors
       if (!matches(def, f)) continue;
       const key = def.id === 'out-of-window' ? `${f.org}|${local(f.rep)}` : subjectOf(def, f);
-      const n = itemsIn(f);
+      // A finding standing for several items (EVT-04 sums up a rep's cycle) counts as that many.
+      const n = f.count ?? 1;
       if (c.day === 0) initial.set(key, Math.max(initial.get(key) ?? 0, n));
       if (examples.length < 3 && !total.has(key)) examples.push(scrub(`${f.org} · ${f.rep ?? '-'} · ${f.message}`));
       total.set(key, Math.max(total.get(key) ?? 0, n));

@@ -92,12 +92,9 @@ export async function runRehearsal(file: OrgFile, options: RehearsalOptions = {}
         const sf0 = sfSim!.trace.totals.requests;
         const t0 = performance.now();
         const summary = await engine.runCycle();
-        // The plan's actions carry every field's before/after: kept only for --dry-run, where they are the report
-        // (an initial sync of the large example plans ~1.4 M of them).
-        if (!options.dryRun) summary.actions = [];
-        // Kept for the report as a detached copy: ids in findings are V8 slices of the whole EWS response they were
-        // parsed from (~100 KB each), so keeping the originals kept every such response alive (issue #6 §6).
-        cycles.push({ org, day, summary: JSON.parse(JSON.stringify(summary)) as CycleSummary, exRequests: exSim.trace.totals.requests - ex0, sfRequests: sfSim!.trace.totals.requests - sf0, wallMs: performance.now() - t0 });
+        // The engine already left out the planned actions unless --dry-run (recordActions above) and copied the
+        // strings of its findings and errors apart from the EWS responses they came from (src/sync/cycle.ts).
+        cycles.push({ org, day, summary, exRequests: exSim.trace.totals.requests - ex0, sfRequests: sfSim!.trace.totals.requests - sf0, wallMs: performance.now() - t0 });
       }
     };
     const start = clock.now();

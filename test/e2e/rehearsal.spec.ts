@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { collectPageProblems } from './page-problems.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = path.resolve(root, 'test-results/e2e-rehearsal');
@@ -20,11 +21,7 @@ test.beforeAll(() => {
 
 test('rehearsal report: risk table matches report.json and filters to risks found', async ({ page }, testInfo) => {
   const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:')) errors.push(`network request: ${request.url()}`);
-  });
+  const errors = collectPageProblems(page);
   await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
   await expect(page.locator('#risks tr[data-risk]')).toHaveCount(report.risks.length);
   for (const risk of report.risks) {

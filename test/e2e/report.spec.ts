@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { collectPageProblems } from './page-problems.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // reports/latest is what `npm start` wrote; on a clean clone without a run, fall back to the committed sample.
@@ -30,11 +31,7 @@ for (const [label, reportDir] of [['the suite report', dir], ['a report with fai
     }
     const dir = reportDir;
     const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file:')) errors.push(`network request: ${request.url()}`);
-    });
+    const errors = collectPageProblems(page);
     await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
 
     // Cards and matrix agree with report.json.
